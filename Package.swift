@@ -1,0 +1,35 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "gluelab",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "gluelab", targets: ["gluelab"]),
+        .library(name: "GlueEngine", targets: ["GlueEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // The mini-Glue engine: values, frames, formats, connectors. Never prints.
+        .target(
+            name: "GlueEngine",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The command set and its rendering, shared by the CLI and the REPL.
+        .target(
+            name: "Workbench",
+            dependencies: [
+                "GlueEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The thin executable: hands its arguments to Workbench.
+        .executableTarget(name: "gluelab", dependencies: ["Workbench"]),
+        // Release-mode benchmarks: `swift run -c release gluelab-bench ...`.
+        .executableTarget(name: "gluelab-bench", dependencies: ["GlueEngine"]),
+        .testTarget(name: "GlueEngineTests", dependencies: ["GlueEngine"], resources: [.copy("Golden")]),
+    ]
+)

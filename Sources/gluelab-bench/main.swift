@@ -1,0 +1,2 @@
+import GlueEngine
+print("gluelab-bench: no benchmarks yet")

@@ -1,0 +1,3 @@
+import Workbench
+
+GluelabCommand.main()
