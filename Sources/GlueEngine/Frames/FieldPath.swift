@@ -26,13 +26,15 @@ public struct FieldPath: Hashable, Sendable, CustomStringConvertible {
         var steps: [Step] = []
         var name = ""
         var quoted = false
-        var pendingName = false
+        var pendingName = false  // a `.` was read: a name must follow
+        var quotedName = false  // the current name was quoted, so it may be empty
         var chars = Array(text)[...]
         func bad(_ reason: String) -> EngineError { .invalidPath(path: text, reason: reason) }
         func flush() throws(EngineError) {
-            guard pendingName || !name.isEmpty else { throw bad("empty field name") }
+            guard quotedName || !name.isEmpty else { throw bad("empty field name") }
             steps.append(.field(name))
             name = ""
+            quotedName = false
             pendingName = false
         }
         while let c = chars.popFirst() {
@@ -53,10 +55,14 @@ public struct FieldPath: Hashable, Sendable, CustomStringConvertible {
             case "`":
                 guard name.isEmpty else { throw bad("backtick inside a name") }
                 quoted = true
-                pendingName = true
+                quotedName = true
             case ".":
-                if steps.last == .elements && name.isEmpty && !pendingName { continue }
+                if steps.last == .elements && name.isEmpty && !pendingName {
+                    pendingName = true  // the name after `[].` must follow
+                    continue
+                }
                 try flush()
+                pendingName = true
             case "[":
                 guard chars.first == "]" else { throw bad("expected [] after an array name") }
                 chars.removeFirst()
@@ -65,10 +71,11 @@ public struct FieldPath: Hashable, Sendable, CustomStringConvertible {
                 if let next = chars.first, next != "." { throw bad("expected . after []") }
             default:
                 name.append(c)
+                pendingName = false
             }
         }
         if quoted { throw bad("unterminated backtick") }
-        if pendingName || !name.isEmpty || steps.isEmpty { try flush() }
+        if pendingName || quotedName || !name.isEmpty || steps.isEmpty { try flush() }
         guard case .field = steps.last else { throw bad("a path cannot end with []") }
         self.steps = steps
     }
