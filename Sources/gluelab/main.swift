@@ -1,3 +1,4 @@
+import Foundation
 import Workbench
 
-GluelabCommand.main()
+exit(CLI.main(Array(CommandLine.arguments.dropFirst())))

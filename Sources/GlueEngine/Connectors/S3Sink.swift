@@ -1,0 +1,55 @@
+import Foundation
+
+/// What one write to the object store did.
+public struct WriteStats: Sendable, Hashable, Codable {
+    public var objectsWritten = 0
+    public var bytesWritten: Int64 = 0
+    public var recordsWritten = 0
+    /// The objects written, in order.
+    public var uris: [String] = []
+
+    public init() {}
+}
+
+/// Writes frames to `s3://` folders in a sandbox, as `write_dynamic_frame.from_options` with
+/// `connection_type="s3"` does: one part file per write, named as Spark names them
+/// (`part-00000-<uuid>.csv`), written atomically so a reader never sees half a file.
+public struct S3Sink {
+    public let store: ObjectStore
+
+    public init(store: ObjectStore) {
+        self.store = store
+    }
+
+    /// Writes `frame` under the folder `path` as `format`. CSV and JSON take Glue's format
+    /// options (`writeHeader`, `separator`, `quoteChar` for CSV).
+    public func write(_ frame: DynamicFrame, path: S3URI, format: DataFormat,
+                      formatOptions: [String: Value] = [:]) throws(EngineError) -> WriteStats {
+        let folder = path.key.isEmpty || path.key.hasSuffix("/") ? path.key : path.key + "/"
+        let name = "part-00000-\(UUID().uuidString.lowercased()).\(format.fileExtension)"
+        let uri = try S3URI(parsing: "s3://\(path.bucket)/\(folder)\(name)")
+        let bytes = try Self.encode(frame, format: format, formatOptions: formatOptions)
+        let info = try store.put(uri, bytes: bytes)
+        var stats = WriteStats()
+        stats.objectsWritten = 1
+        stats.bytesWritten = info.size
+        stats.recordsWritten = frame.count()
+        stats.uris = [uri.description]
+        return stats
+    }
+
+    /// The bytes of `frame` in `format`.
+    public static func encode(_ frame: DynamicFrame, format: DataFormat, formatOptions: [String: Value]) throws(EngineError) -> [UInt8] {
+        var out: [UInt8] = []
+        switch format {
+        case .csv:
+            let writer = CSVWriter(schema: frame.schema(), options: try CSVOptions(glueOptions: formatOptions))
+            if let header = writer.header() { out += header }
+            for b in frame.batches { writer.encode(b, into: &out) }
+        case .json:
+            let writer = JSONWriter()
+            for b in frame.batches { writer.encode(b, into: &out) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,16 @@
+import Foundation
+
+/// Reads one object's bytes in a format with Glue's format options.
+public enum FormatReader {
+    /// Parses `data` as `format`; `source` names the object in error records.
+    public static func read(_ data: Data, format: DataFormat, options: [String: Value], source: String) throws(EngineError) -> ReadResult {
+        switch format {
+        case .csv:
+            let csv = try CSVOptions(glueOptions: options)
+            return try CSVReader.read(data, source: source, options: csv)
+        case .json:
+            let json = try JSONOptions(glueOptions: options)
+            return try JSONReader.read(data, source: source, options: json)
+        }
+    }
+}

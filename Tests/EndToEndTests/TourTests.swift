@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+
+/// The README's tour, run on the real binary with an empty GLUELAB_HOME.
+@Suite struct TourTests {
+    static let providers = """
+        provider id,provider name,city
+        10001,SOUTHEAST ALABAMA MEDICAL CENTER,DOTHAN
+        10005,MARSHALL MEDICAL CENTER SOUTH,BOAZ
+        TX-4411,HILL COUNTRY MEMORIAL,FREDERICKSBURG
+
+        """
+
+    @Test func choiceAppearsAndIsResolved() throws {
+        let g = try GluelabProcess()
+        let csv = try g.file("providers.csv", Self.providers)
+        let put = try g.ok(["s3", "put", csv, "s3://raw/medicare/providers.csv"])
+        #expect(put.hasPrefix("upload: s3://raw/medicare/providers.csv"))
+
+        let schema = try g.ok(["frame", "schema", "s3://raw/medicare/", "--with-header"])
+        #expect(schema == (try GluelabProcess.golden("tour-schema.txt")))
+
+        let cast = try g.ok(["frame", "resolve", "s3://raw/medicare/", "--with-header", "--spec", "provider id=cast:long", "--show", "5"])
+        #expect(cast.hasPrefix("root\n|-- provider id: long\n|-- provider name: string\n|-- city: string\n"))
+        // The string that cannot be cast becomes null: its record is kept, without the field.
+        #expect(cast.contains("\"provider id\": 10001"))
+        #expect(cast.contains("\"provider name\": \"HILL COUNTRY MEMORIAL\""))
+        #expect(!cast.contains("TX-4411"))
+
+        let cols = try g.ok(["frame", "resolve", "s3://raw/medicare/", "--with-header", "--choice", "make_cols"])
+        #expect(cols == (try GluelabProcess.golden("tour-make-cols.txt")))
+    }
+
+    @Test func countAndJSONOutput() throws {
+        let g = try GluelabProcess()
+        let csv = try g.file("providers.csv", Self.providers)
+        _ = try g.ok(["s3", "put", csv, "s3://raw/p.csv"])
+        #expect(try g.ok(["frame", "count", "s3://raw/p.csv", "--with-header"]) == "3\n")
+        let json = try g.ok(["frame", "count", "s3://raw/p.csv", "--with-header", "--json"])
+        #expect(json.contains("\"count\":3"))
+        #expect(json.contains("\"objectsRead\":1"))
+    }
+}
