@@ -131,6 +131,25 @@ extension ObjectStore {
         if let other = clash {
             throw .invalidPath(path: uri.description, reason: "object s3://\(uri.bucket)/\(other) exists; a key and a key under it as a folder cannot both exist in a sandbox (they could in S3)")
         }
+        guard foldsCase else { return }
+        let twin: String? = try withEngineErrors(path: databasePath) {
+            try String.fetchOne(db, sql: "SELECT key FROM objects WHERE bucket = ? AND key = ? COLLATE NOCASE AND key != ? LIMIT 1",
+                                arguments: [uri.bucket, uri.key, uri.key])
+        }
+        if let other = twin {
+            throw .invalidPath(path: uri.description, reason: "object s3://\(uri.bucket)/\(other) differs only in case, and this file system does not tell them apart")
+        }
+    }
+
+    /// Probes whether the file system holding `folder` folds case.
+    static func foldsCase(in folder: String) -> Bool {
+        let probe = folder + "/case-probe-" + UUID().uuidString.lowercased()
+        let fd = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return false }
+        close(fd)
+        defer { unlink(probe) }
+        var st = stat()
+        return lstat(folder + "/CASE-PROBE-" + String(probe.dropFirst(folder.count + 12)).uppercased(), &st) == 0
     }
 
     /// Unlinks an object's file (already gone is fine) and prunes the folders it leaves empty.

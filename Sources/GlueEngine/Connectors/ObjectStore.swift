@@ -12,6 +12,8 @@ import GRDB
 /// - Keys where one is a folder of the other (`a` and `a/b`) can both exist in S3 but not on a
 ///   file system: the second put is refused with `EngineError.invalidPath`.
 /// - Paths are confined: a symbolic link that leads out of `s3/` is refused, never followed.
+/// - On a case-insensitive file system, a key that differs from an existing one only in ASCII
+///   case is refused (the two would share a file).
 /// - Buckets exist while they hold objects; the first put into a bucket creates it.
 public final class ObjectStore: Sendable {
     /// `<sandbox>/s3`.
@@ -22,6 +24,9 @@ public final class ObjectStore: Sendable {
     let clock: SandboxClock
     /// `root` with its symbolic links resolved, for confinement checks.
     let realRoot: String
+    /// Whether the file system folds case (macOS's default APFS does): keys that differ only in
+    /// ASCII case would then share one file, so such a put is refused.
+    let foldsCase: Bool
 
     /// Chunk size for streaming copies and digests.
     static let chunkSize = 1 << 20
@@ -36,6 +41,7 @@ public final class ObjectStore: Sendable {
             throw .io(path: root.path, reason: "cannot resolve the object store folder")
         }
         realRoot = real
+        foldsCase = Self.foldsCase(in: staging.path)
     }
 
     static func createTables(_ db: Database) throws {
