@@ -9,7 +9,7 @@ import Testing
         let home = try TempHome()
         defer { home.remove() }
         let sandbox = try Sandbox.open(home: home.url, name: "race")
-        let uri = try s3("s3://raw/hot.csv")
+        let uri = try storeURI("s3://raw/hot.csv")
         let versions = (0..<4).map { w in Data(String(repeating: "writer \(w) line\n", count: 2000).utf8) }
         try sandbox.store.put(uri, bytes: versions[0])
         try await withThrowingTaskGroup(of: Void.self) { group in

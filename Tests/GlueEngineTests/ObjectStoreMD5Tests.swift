@@ -38,7 +38,7 @@ import Testing
     @Test func etagOfAKnownObjectIsItsHexMD5() throws {
         try TempHome.with { home in
             let sandbox = try Sandbox.open(home: home, name: "md5")
-            let info = try sandbox.store.put(s3("s3://bucket/hello.txt"), bytes: Array("hello world\n".utf8))
+            let info = try sandbox.store.put(storeURI("s3://bucket/hello.txt"), bytes: Array("hello world\n".utf8))
             #expect(info.etag == "6f5902ac237024bdd0c176cb93063dc4")
             #expect(info.size == 12)
         }

@@ -34,7 +34,7 @@ final class FakeRealTime: @unchecked Sendable {
 }
 
 /// Parses an ISO instant the test knows to be valid.
-func iso(_ s: String) -> Int64 { Timestamps.parseISO8601(s)! }
+func storeTime(_ s: String) -> Int64 { Timestamps.parseISO8601(s)! }
 
 /// An s3:// address the test knows to be valid.
-func s3(_ s: String) throws -> S3URI { try S3URI(parsing: s) }
+func storeURI(_ s: String) throws -> S3URI { try S3URI(parsing: s) }
