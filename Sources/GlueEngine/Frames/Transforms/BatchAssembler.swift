@@ -4,12 +4,16 @@
 ///
 /// Column types are recomputed from the rows actually copied: a choice column whose string
 /// rows were all filtered out comes back as a plain `long` column, as Glue's on-the-fly schema
-/// would. A field that is null in every copied row is kept, typed `null` (it stays in the
-/// schema, as in Glue, until `DropNullFields` removes it).
+/// would. A top-level field with no value in any copied row is left out (records leave null
+/// fields out, so the recomputed schema of those records has no such field) — unless it was
+/// null in every row of a source batch, or set to null explicitly in an appended record: such
+/// a field was typed `null` before and stays so, until `DropNullFields` removes it.
 final class BatchAssembler {
     private let root = StructAppender()
     private var sources: Set<String> = []
     private var sawUnknownSource = false
+    /// Fields that were `null`-typed in a source batch or explicitly null in a record.
+    private var explicitNulls: Set<String> = []
 
     /// The rows appended so far.
     var count: Int { root.count }
@@ -17,6 +21,7 @@ final class BatchAssembler {
     /// Copies rows `rows` of `batch`, in the order given.
     func append<S: Sequence>(_ batch: RecordBatch, rows: S) where S.Element == Int {
         let builders = batch.names.map { root.field($0) }
+        noteNullColumns(of: batch)
         noteSource(batch.source)
         for i in rows {
             for (column, builder) in zip(batch.columns, builders) {
@@ -30,19 +35,33 @@ final class BatchAssembler {
     /// no row of `batch` ends up in the result.
     func declareFields(of batch: RecordBatch) {
         for n in batch.names { _ = root.field(n) }
+        noteNullColumns(of: batch)
     }
 
     /// Appends a record as one row.
     func append(_ record: DynamicRecord) {
         sawUnknownSource = true
+        for (n, v) in zip(record.names, record.values) where v.isNull { explicitNulls.insert(n) }
         root.appendRecord(record)
     }
 
     /// The finished batch; its `source` is kept when every row came from one object.
     func finish() -> RecordBatch {
-        let (names, columns) = root.finishFields()
+        var (names, columns) = root.finishFields()
+        for i in names.indices.reversed() {
+            if case .null = columns[i].storage, !explicitNulls.contains(names[i]) {
+                names.remove(at: i)
+                columns.remove(at: i)
+            }
+        }
         let source = !sawUnknownSource && sources.count == 1 ? sources.first : nil
         return RecordBatch(count: root.count, names: names, columns: columns, source: source)
+    }
+
+    private func noteNullColumns(of batch: RecordBatch) {
+        for (n, c) in zip(batch.names, batch.columns) {
+            if case .null = c.storage { explicitNulls.insert(n) }
+        }
     }
 
     private func noteSource(_ source: String?) {
