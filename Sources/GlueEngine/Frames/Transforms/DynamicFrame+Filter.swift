@@ -14,6 +14,9 @@ extension DynamicFrame {
     /// earlier stage) are checked; 0 means no limit. Glue checks them when the frame is
     /// computed; gluelab computes eagerly, so the check happens here.
     ///
+    /// `transformationCtx` is accepted for parity with Glue scripts; these transforms keep no
+    /// bookmark state.
+    ///
     /// Each input batch gives one output batch of its surviving rows (empty ones are dropped);
     /// column types are recomputed from what survives.
     public func filter(transformationCtx: String = "", stageThreshold: Int = 0, totalThreshold: Int = 0,

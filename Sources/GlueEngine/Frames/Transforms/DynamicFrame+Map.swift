@@ -12,6 +12,9 @@ extension DynamicFrame {
     /// - a nil result, or an empty record (Python tests `if result_record:`, and an empty dict
     ///   is falsy), makes an error record with `mapReturnedNoneMessage`.
     ///
+    /// `transformationCtx` is accepted for parity with Glue scripts; these transforms keep no
+    /// bookmark state.
+    ///
     /// Thresholds are then checked as in `filter`. The output schema is recomputed from the new
     /// records, so `f` may add, drop or retype fields. Each input batch gives one output batch
     /// (empty ones are dropped).

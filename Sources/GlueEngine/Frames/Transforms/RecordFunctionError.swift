@@ -18,9 +18,14 @@ public struct RecordFunctionError: Error, Sendable, Equatable, CustomStringConve
     public var kind: Kind
     public var message: String
 
-    public init(_ kind: Kind, _ message: String) {
+    public init(kind: Kind, message: String) {
         self.kind = kind
         self.message = message
+    }
+
+    /// Shorthand: `RecordFunctionError(.keyError, "'age'")`.
+    public init(_ kind: Kind, _ message: String) {
+        self.init(kind: kind, message: message)
     }
 
     /// The Python class name (`KeyError`, `ZeroDivisionError`, ...).
