@@ -1,0 +1,116 @@
+/// Reads one range of CSV input (the body after any header, or one of its parallel chunks) into
+/// record batches and error records.
+///
+/// `@unchecked Sendable`: it only reads `bytes`, which the caller keeps alive until every
+/// concurrent `read` has returned.
+struct CSVChunkReader: @unchecked Sendable {
+    /// The first malformed record of a fail-fast read.
+    struct Failure: Sendable {
+        var line: Int
+        var reason: String
+        var raw: String
+    }
+
+    /// What one range produced. Line numbers are those the range was read with.
+    struct Result: Sendable {
+        var batches: [RecordBatch] = []
+        var errors: [ErrorRecord] = []
+        /// The line number just past the range.
+        var endLine = 0
+        /// Set (and reading stopped) at the first malformed record when `isFailFast`.
+        var failure: Failure?
+    }
+
+    let bytes: UnsafePointer<UInt8>
+    let options: CSVOptions
+    let source: String
+    let batchSize: Int
+
+    /// Reads `start..<end`, whose first line is numbered `firstLine`.
+    func read(from start: Int, to end: Int, firstLine: Int, names: CSVColumnNames) -> Result {
+        var scanner = CSVScanner(bytes: bytes, from: start, to: end, firstLine: firstLine, options: options)
+        defer { scanner.deallocate() }
+        var batch = BatchState(names: names, batchSize: batchSize, source: source)
+        var result = Result()
+        while !scanner.atEnd {
+            switch scanner.nextRecord() {
+            case .blank:
+                continue
+            case .malformed(let reason):
+                if options.isFailFast {
+                    result.failure = Failure(line: scanner.recordLine, reason: reason, raw: scanner.recordText)
+                    result.endLine = scanner.line
+                    return result
+                }
+                result.errors.append(
+                    ErrorRecord(message: reason, transformation: "csv", source: source, line: scanner.recordLine,
+                                raw: scanner.recordText))
+            case .record:
+                let n = scanner.fieldCount
+                batch.ensureColumns(n)
+                for k in 0..<n {
+                    let v = scanner.value(of: k)
+                    CSVValueParser.append(v.pointer, count: v.count, quoted: scanner.isQuoted(k), to: batch.builders[k])
+                }
+                batch.endRow(fields: n)
+                if batch.rows == batchSize { result.batches.append(batch.flush()) }
+            }
+        }
+        if batch.rows > 0 { result.batches.append(batch.flush()) }
+        result.endLine = scanner.line
+        return result
+    }
+}
+
+/// The column builders of the batch being filled.
+private struct BatchState {
+    var names: CSVColumnNames
+    let batchSize: Int
+    let source: String
+    var builders: [ColumnBuilder] = []
+    var rows = 0
+
+    init(names: CSVColumnNames, batchSize: Int, source: String) {
+        self.names = names
+        self.batchSize = batchSize
+        self.source = source
+        ensureColumns(names.header.count)
+    }
+
+    /// Makes sure there is a builder for each of the first `n` columns.
+    @inline(__always)
+    mutating func ensureColumns(_ n: Int) {
+        while builders.count < n {
+            let b = ColumnBuilder(nulls: rows)
+            b.reserve(batchSize - rows)
+            builders.append(b)
+        }
+    }
+
+    /// Completes a row that set the first `fields` columns: the others get null.
+    @inline(__always)
+    mutating func endRow(fields: Int) {
+        if fields < builders.count {
+            for k in fields..<builders.count { builders[k].appendNull() }
+        }
+        rows += 1
+    }
+
+    /// The finished batch; starts a new one.
+    mutating func flush() -> RecordBatch {
+        let headerCount = names.header.count
+        var batchNames: [String] = []
+        var columns: [Column] = []
+        for (k, b) in builders.enumerated() {
+            let column = b.finish()
+            if headerCount > 0, k >= headerCount, case .null = column.storage { continue }
+            batchNames.append(names.name(k))
+            columns.append(column)
+        }
+        let batch = RecordBatch(count: rows, names: batchNames, columns: columns, source: source)
+        builders = []
+        rows = 0
+        ensureColumns(headerCount)
+        return batch
+    }
+}
