@@ -50,7 +50,7 @@ struct CSVChunkReader: @unchecked Sendable {
                 batch.ensureColumns(n)
                 for k in 0..<n {
                     let v = scanner.value(of: k)
-                    CSVValueParser.append(v.pointer, count: v.count, quoted: scanner.isQuoted(k), to: batch.builders[k])
+                    CSVValueParser.append(v.pointer, count: v.count, quoted: scanner.isQuoted(k), to: &batch.columns[k])
                 }
                 batch.endRow(fields: n)
                 if batch.rows == batchSize { result.batches.append(batch.flush()) }
@@ -62,12 +62,12 @@ struct CSVChunkReader: @unchecked Sendable {
     }
 }
 
-/// The column builders of the batch being filled.
+/// The columns of the batch being filled.
 private struct BatchState {
     var names: CSVColumnNames
     let batchSize: Int
     let source: String
-    var builders: [ColumnBuilder] = []
+    var columns: [CSVColumn] = []
     var rows = 0
 
     init(names: CSVColumnNames, batchSize: Int, source: String) {
@@ -77,21 +77,17 @@ private struct BatchState {
         ensureColumns(names.header.count)
     }
 
-    /// Makes sure there is a builder for each of the first `n` columns.
+    /// Makes sure there is a column for each of the first `n` fields.
     @inline(__always)
     mutating func ensureColumns(_ n: Int) {
-        while builders.count < n {
-            let b = ColumnBuilder(nulls: rows)
-            b.reserve(batchSize - rows)
-            builders.append(b)
-        }
+        while columns.count < n { columns.append(CSVColumn(nulls: rows)) }
     }
 
     /// Completes a row that set the first `fields` columns: the others get null.
     @inline(__always)
     mutating func endRow(fields: Int) {
-        if fields < builders.count {
-            for k in fields..<builders.count { builders[k].appendNull() }
+        if fields < columns.count {
+            for k in fields..<columns.count { columns[k].appendNull() }
         }
         rows += 1
     }
@@ -100,15 +96,14 @@ private struct BatchState {
     mutating func flush() -> RecordBatch {
         let headerCount = names.header.count
         var batchNames: [String] = []
-        var columns: [Column] = []
-        for (k, b) in builders.enumerated() {
-            let column = b.finish()
-            if headerCount > 0, k >= headerCount, case .null = column.storage { continue }
+        var finished: [Column] = []
+        for (k, column) in columns.enumerated() {
+            if headerCount > 0, k >= headerCount, column.isAllNull { continue }
             batchNames.append(names.name(k))
-            columns.append(column)
+            finished.append(column.finish())
         }
-        let batch = RecordBatch(count: rows, names: batchNames, columns: columns, source: source)
-        builders = []
+        let batch = RecordBatch(count: rows, names: batchNames, columns: finished, source: source)
+        columns = []
         rows = 0
         ensureColumns(headerCount)
         return batch

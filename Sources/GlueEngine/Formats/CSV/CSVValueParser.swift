@@ -22,14 +22,14 @@
 /// `QUOTE_ALL`), so treating quoted values as text would make the same data infer differently
 /// depending on who wrote the file. The one exception is the empty value above.
 enum CSVValueParser {
-    /// Appends the value in `p[0..<n]` to `builder` with the type its text implies.
+    /// Appends the value in `p[0..<n]` to `column` with the type its text implies.
     @inline(__always)
-    static func append(_ p: UnsafePointer<UInt8>, count n: Int, quoted: Bool, to builder: ColumnBuilder) {
+    static func append(_ p: UnsafePointer<UInt8>, count n: Int, quoted: Bool, to column: inout CSVColumn) {
         if n == 0 {
             if quoted {
-                builder.appendString(bytes: UnsafeRawBufferPointer(start: p, count: 0))
+                column.appendString(p, 0)
             } else {
-                builder.appendNull()
+                column.appendNull()
             }
             return
         }
@@ -37,21 +37,21 @@ enum CSVValueParser {
         if c0 &- 0x30 < 10 || c0 == 0x2D || c0 == 0x2B || c0 == 0x2E {  // digit - + .
             switch parseLong(p, n) {
             case .value(let v):
-                builder.appendLong(v)
+                column.appendLong(v)
                 return
             case .overflow:
                 break
             case .notInteger:
                 if let d = parseDouble(p, n) {
-                    builder.appendDouble(d)
+                    column.appendDouble(d)
                     return
                 }
             }
         } else if let b = parseBool(p, n) {
-            builder.appendBool(b)
+            column.appendBool(b)
             return
         }
-        builder.appendString(bytes: UnsafeRawBufferPointer(start: p, count: n))
+        column.appendString(p, n)
     }
 
     /// The outcome of reading a value as an integer.
