@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import GlueEngine
 
@@ -192,5 +193,21 @@ import Testing
     @Test func batchesCarryTheSource() throws {
         let result = try CSVTest.read("1\n2\n")
         #expect(result.batches.map(\.source) == ["s3://bucket/t.csv"])
+    }
+
+    @Test func wideRowsAndLongEscapedValuesGrowTheScannersBuffers() throws {
+        let wide = (0..<300).map(String.init).joined(separator: ",")
+        let long = String(repeating: "ab\"\"", count: 500)
+        let r = try CSVTest.frame(CSVTest.read(wide + "\n\"" + long + "\"\n")).records
+        #expect(r.count == 2)
+        #expect(r[0].count == 300)
+        #expect(r[0]["col299"] == .long(299))
+        #expect(r[1]["col0"] == .string(String(repeating: "ab\"", count: 500)))
+    }
+
+    @Test func readsData() throws {
+        let data = Data("id\n1\n".utf8)
+        let result = try CSVReader.read(data, source: "s3://b/k.csv", options: header)
+        #expect(CSVTest.frame(result).records == [CSVTest.record([("id", .long(1))])])
     }
 }

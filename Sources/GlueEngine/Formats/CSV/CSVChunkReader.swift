@@ -30,7 +30,7 @@ struct CSVChunkReader: @unchecked Sendable {
     func read(from start: Int, to end: Int, firstLine: Int, names: CSVColumnNames) -> Result {
         var scanner = CSVScanner(bytes: bytes, from: start, to: end, firstLine: firstLine, options: options)
         defer { scanner.deallocate() }
-        var batch = BatchState(names: names, batchSize: batchSize, source: source)
+        var batch = BatchState(names: names, source: source)
         var result = Result()
         while !scanner.atEnd {
             switch scanner.nextRecord() {
@@ -65,14 +65,12 @@ struct CSVChunkReader: @unchecked Sendable {
 /// The columns of the batch being filled.
 private struct BatchState {
     var names: CSVColumnNames
-    let batchSize: Int
     let source: String
     var columns: [CSVColumn] = []
     var rows = 0
 
-    init(names: CSVColumnNames, batchSize: Int, source: String) {
+    init(names: CSVColumnNames, source: String) {
         self.names = names
-        self.batchSize = batchSize
         self.source = source
         ensureColumns(names.header.count)
     }

@@ -14,7 +14,8 @@ public struct CSVOptions: Sendable, Equatable {
     public var quoteChar: UInt8? = UInt8(ascii: "\"")
     /// A character that escapes the next one (`escaper`, default none; read-only, as in Glue).
     /// `\n`, `\r`, `\t` and `\0` after it are the control characters; any other character after
-    /// it is taken as is (so `\"` is a quote and `\,` a comma).
+    /// it is taken as is (so `\"` is a quote and `\,` a comma). It works in quoted and unquoted
+    /// values; an escaper equal to the quote character adds nothing to quote doubling.
     public var escaper: UInt8? = nil
     /// Read the first record as column names (`withHeader`, default false).
     public var withHeader = false
