@@ -1,2 +1,67 @@
+import Foundation
 import GlueEngine
-print("gluelab-bench: no benchmarks yet")
+
+/// `gluelab-bench`: release-mode throughput benchmarks of the engine's readers.
+///
+///     swift run -c release gluelab-bench csv FILE [--repeat N]
+///
+/// Each benchmark memory-maps FILE, runs the read (plus schema inference) N times (default 3)
+/// and prints what it read and the best time.
+
+/// One benchmark: reads the mapped file once and describes what it read.
+struct Benchmark {
+    let name: String
+    let usage: String
+    let run: (Data, String) throws -> (rows: Int, columns: Int, schema: String, errors: Int)
+}
+
+let benchmarks: [Benchmark] = [
+    Benchmark(name: "csv", usage: "csv FILE [--repeat N]   CSV read with withHeader=true") { data, source in
+        var options = CSVOptions()
+        options.withHeader = true
+        let result = try CSVReader.read(data, source: source, options: options)
+        let frame = DynamicFrame(batches: result.batches, errors: result.errors)
+        let schema = frame.schema()
+        return (frame.count(), schema.fields.count, schema.treeString(), result.errors.count)
+    },
+]
+
+@MainActor func usage() -> Never {
+    var text = "usage: gluelab-bench <benchmark> FILE [--repeat N]\n"
+    for b in benchmarks { text += "  \(b.usage)\n" }
+    FileHandle.standardError.write(Data(text.utf8))
+    exit(2)
+}
+
+@MainActor func main() {
+    var args = Array(CommandLine.arguments.dropFirst())
+    var repeats = 3
+    if let i = args.firstIndex(of: "--repeat") {
+        guard i + 1 < args.count, let n = Int(args[i + 1]), n >= 1 else { usage() }
+        repeats = n
+        args.removeSubrange(i...(i + 1))
+    }
+    guard args.count == 2, let benchmark = benchmarks.first(where: { $0.name == args[0] }) else { usage() }
+    let path = args[1]
+    do {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+        var best = Double.infinity
+        var last: (rows: Int, columns: Int, schema: String, errors: Int)?
+        for _ in 0..<repeats {
+            let start = DispatchTime.now().uptimeNanoseconds
+            last = try benchmark.run(data, path)
+            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        guard let last else { return }
+        let megabytes = Double(data.count) / 1_000_000
+        print("file:    \(path) (\(String(format: "%.1f", megabytes)) MB)")
+        print("rows:    \(last.rows)  columns: \(last.columns)  error records: \(last.errors)")
+        print(last.schema, terminator: "")
+        print("best of \(repeats): \(String(format: "%.3f", best)) s, \(String(format: "%.0f", megabytes / best)) MB/s")
+    } catch {
+        FileHandle.standardError.write(Data("gluelab-bench: \(error)\n".utf8))
+        exit(1)
+    }
+}
+
+main()
