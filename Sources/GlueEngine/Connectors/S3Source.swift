@@ -23,28 +23,26 @@ public struct S3Source {
         self.store = store
     }
 
-    /// The objects a read of `paths` would open, in path order then key order.
+    /// The objects a read of `paths` would open, in path order then key order. A path that
+    /// matches nothing is an error (Glue fails such a read too).
     public func objects(paths: [S3URI], recurse: Bool, exclusions: [String]) throws(EngineError) -> [ObjectInfo] {
         var seen = Set<S3URI>()
         var out: [ObjectInfo] = []
         for path in paths {
-            let found: [ObjectInfo]
-            if !path.key.isEmpty, !path.key.hasSuffix("/"), (try? store.head(path)) != nil {
-                found = try store.list(path, recurse: true, exclusions: exclusions).filter { $0.key == path.key }
-            } else {
-                let folderKey = path.key.isEmpty || path.key.hasSuffix("/") ? path.key : path.key + "/"
-                let folder = try S3URI(parsing: "s3://\(path.bucket)/\(folderKey)")
-                found = try store.list(folder, recurse: recurse, exclusions: exclusions).filter { info in
-                    let name = info.key.split(separator: "/").last.map(String.init) ?? info.key
-                    return !name.hasPrefix("_") && !name.hasPrefix(".")
-                }
-                if found.isEmpty, (try? store.list(folder, recurse: true, exclusions: [])) ?? [] == [] {
-                    throw .notFound(what: "no objects at \(path)")
-                }
+            let all = try store.listPath(path, recurse: recurse, exclusions: [])
+            if all.isEmpty { throw .notFound(what: "no objects at \(path)") }
+            let kept = try store.listPath(path, recurse: recurse, exclusions: exclusions).filter { info in
+                info.key == path.key || !Self.isHidden(info.key)
             }
-            for info in found where seen.insert(info.uri).inserted { out.append(info) }
+            for info in kept where seen.insert(info.uri).inserted { out.append(info) }
         }
         return out
+    }
+
+    /// Spark skips files whose name starts with `_` or `.` (`_SUCCESS`, `.crc`).
+    static func isHidden(_ key: String) -> Bool {
+        let name = key.split(separator: "/").last ?? ""
+        return name.hasPrefix("_") || name.hasPrefix(".")
     }
 
     /// Reads `paths` as `format` into one frame; bad records become error records (or throw
