@@ -5,6 +5,10 @@ extension JSONParser {
     mutating func parseString(key: Bool) throws(JSONReadStop) {
         let start = pos + 1
         var p = start
+        // Eight bytes at a time while none is a quote, a backslash, a control byte or non-ASCII.
+        while p + 8 <= end, !Self.needsAttention(UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self)) {
+            p += 8
+        }
         while p < end {
             let b = base[p]
             if b == UInt8(ascii: "\"") {
@@ -48,6 +52,18 @@ extension JSONParser {
             }
         }
         throw unterminated(start - 1)
+    }
+
+    /// True when one of the eight bytes in `word` is `"`, `\\`, below 0x20 or above 0x7F.
+    @inline(__always)
+    private static func needsAttention(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        let quote = hasZeroByte(word ^ (ones &* 0x22))
+        let backslash = hasZeroByte(word ^ (ones &* 0x5C))
+        let control = (word &- ones &* 0x20) & ~word & highs != 0
+        return quote || backslash || control || word & highs != 0
     }
 
     private mutating func appendString(_ kind: JSONTapeEntry.Kind, offset: Int, length: Int) throws(JSONReadStop) {

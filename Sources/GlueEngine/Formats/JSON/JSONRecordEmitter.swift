@@ -1,5 +1,5 @@
 /// Turns parsed records (tape entries) into column batches, feeding `ColumnBuilder`s directly
-/// (`beginStruct`, `appendLong`, `appendString(bytes:)`, ...) without building `Value`s.
+/// (`beginStruct`, `appendInt`, `appendString(bytes:)`, ...) without building `Value`s.
 ///
 /// Type inference happens here, value by value, and drift becomes choice types in the
 /// builders: a JSON integer that fits in 32 bits is appended as `int`, a bigger one as `long`
@@ -17,16 +17,7 @@ final class JSONRecordEmitter {
     /// JSON Lines: the line being read. Multi-line documents: nil, lines come from `lines`.
     var currentLine: Int?
     var lines: JSONLineLocator
-
-    private var root = JSONFieldTable(StructAppender())
-    private var generation = 0
-    private var pending: [PendingField] = []
-
-    private struct PendingField {
-        var node: JSONColumnNode
-        /// The tape index of the value, or -1 when a later duplicate key replaced it.
-        var value: Int
-    }
+    private var tree = JSONColumnTree()
 
     init(source: String, batchSize: Int, failFast: Bool, lines: JSONLineLocator) {
         self.source = source
@@ -49,8 +40,8 @@ final class JSONRecordEmitter {
             parser.scratch.withUnsafeBufferPointer { scratch in
                 let view = JSONTapeView(tape: tape, input: parser.base, scratch: scratch.baseAddress ?? parser.base)
                 for mark in parser.marks where tape[mark.tapeIndex].kind == .object {
-                    emitObject(at: mark.tapeIndex, into: root, view)
-                    if root.appender.count >= batchSize { finishBatch() }
+                    tree.appendObject(at: mark.tapeIndex, into: 0, view)
+                    if tree.root.count >= batchSize { finishBatch() }
                 }
             }
         }
@@ -58,65 +49,11 @@ final class JSONRecordEmitter {
 
     /// Closes the batch being built, if it has rows.
     func finishBatch() {
-        let appender = root.appender
-        guard appender.count > 0 else { return }
-        let (names, columns) = appender.finishFields()
-        batches.append(RecordBatch(count: appender.count, names: names, columns: columns, source: source))
-        root = JSONFieldTable(StructAppender())
-    }
-
-    /// Appends the object at `index` as one row of `table`'s struct appender. Keys are resolved
-    /// first (settling duplicates), then values are appended in key order.
-    private func emitObject(at index: Int, into table: JSONFieldTable, _ view: JSONTapeView) {
-        generation &+= 1
-        let stamp = generation
-        let base = pending.count
-        let end = Int(view.tape[index].payload)
-        var i = index + 1
-        var previous = -1
-        while i < end {
-            let slot = table.lookup(view.bytes(view.tape[i]), after: previous)
-            previous = slot
-            let node = table.nodes[slot]
-            if node.stamp == stamp { pending[node.pendingIndex].value = -1 }
-            node.stamp = stamp
-            node.pendingIndex = pending.count
-            pending.append(PendingField(node: node, value: i + 1))
-            i = view.tape[i + 1].next(after: i + 1)
-        }
-        for j in base..<pending.count {
-            let field = pending[j]
-            if field.value >= 0 { emitValue(at: field.value, into: field.node, view) }
-        }
-        pending.removeLast(pending.count - base)
-        table.appender.endRow()
-    }
-
-    private func emitValue(at index: Int, into node: JSONColumnNode, _ view: JSONTapeView) {
-        let entry = view.tape[index]
-        let builder = node.builder
-        switch entry.kind {
-        case .null: builder.appendNull()
-        case .trueValue: builder.appendBool(true)
-        case .falseValue: builder.appendBool(false)
-        case .int: builder.appendInt(Int32(truncatingIfNeeded: entry.payload))
-        case .long: builder.appendLong(entry.payload)
-        case .double: builder.appendDouble(Double(bitPattern: UInt64(bitPattern: entry.payload)))
-        case .string, .stringEscaped, .key, .keyEscaped: builder.appendString(bytes: view.bytes(entry))
-        case .object:
-            let appender = builder.beginStruct()
-            emitObject(at: index, into: node.fields(of: appender), view)
-        case .array:
-            let appender = builder.beginArray()
-            let element = node.element(of: appender)
-            let end = Int(entry.payload)
-            var i = index + 1
-            while i < end {
-                emitValue(at: i, into: element, view)
-                i = view.tape[i].next(after: i)
-            }
-            appender.endRow()
-        }
+        let root = tree.root
+        guard root.count > 0 else { return }
+        let (names, columns) = root.finishFields()
+        batches.append(RecordBatch(count: root.count, names: names, columns: columns, source: source))
+        tree = JSONColumnTree()
     }
 }
 
