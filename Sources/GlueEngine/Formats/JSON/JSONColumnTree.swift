@@ -5,8 +5,8 @@ import Foundation
 /// lookup by the key's UTF-8 bytes, so the reader never looks a field up by `String`.
 ///
 /// Everything lives in flat arrays of plain values addressed by index (an arena) inside one
-/// struct, so the hot path pays neither reference counting nor the runtime exclusivity checks
-/// that class properties would cost. Records usually repeat their keys in the same order, so
+/// struct, so the hot path pays no runtime exclusivity checks (which class properties would
+/// cost) and little reference counting. Records usually repeat their keys in the same order, so
 /// each field remembers which field followed it last time and that guess is tried first (one
 /// `memcmp`); otherwise one open-addressing hash table over (struct, key bytes) is probed. A
 /// `String` is made only when a field is first seen in a batch.
@@ -178,6 +178,9 @@ extension JSONColumnTree {
         structs[s].appender.endRow()
     }
 
+    /// Appends one value to node `n`'s builder: this is where JSON types become Glue types
+    /// (`int` / `long` as the parser sized the integer, `double`, `boolean`, `string`, `struct`,
+    /// `array`); the builder turns a second type in one place into a choice.
     private mutating func appendValue(at index: Int, into n: Int, _ view: JSONTapeView) {
         let entry = view.tape[index]
         let builder = nodes[n].builder

@@ -8,8 +8,11 @@
 /// - `isFailFast`: throw at the first malformed record instead of making an error record. In
 ///   Glue this is an S3 connection option; gluelab accepts it here too.
 public struct JSONOptions: Sendable, Equatable {
+    /// The JsonPath selecting the records, e.g. `$[*]` or `$.records[*]`; nil for none.
     public var jsonPath: String? = nil
+    /// Read the input as whole JSON documents instead of one value per line.
     public var multiLine = false
+    /// Throw `EngineError.malformedInput` at the first malformed record.
     public var isFailFast = false
 
     /// The defaults: JSON Lines, no path, malformed records become error records.

@@ -42,7 +42,7 @@ public struct JSONWriter {
         case .float64(let v) where v[row].isFinite:
             out.append(contentsOf: v[row].description.utf8)
         case .boolean(let v):
-            out.append(contentsOf: v[row] ? Array("true".utf8) : Array("false".utf8))
+            if v[row] { out.append(contentsOf: "true".utf8) } else { out.append(contentsOf: "false".utf8) }
         case .bytes(let b, .string) where appendASCIIString(b[row], to: &out):
             break
         default:
@@ -52,8 +52,9 @@ public struct JSONWriter {
         }
     }
 
-    /// Writes an all-ASCII string as a JSON literal; false (writing nothing) otherwise, so
-    /// non-ASCII text goes through `Value.appendQuoted`, which also repairs invalid UTF-8.
+    /// Writes an all-ASCII string as a JSON literal, escaping as `Value.appendQuoted` does;
+    /// false (writing nothing) otherwise, so other text goes through the `Value` rendering
+    /// (which also turns invalid UTF-8 into U+FFFD).
     private static func appendASCIIString(_ bytes: ArraySlice<UInt8>, to out: inout [UInt8]) -> Bool {
         guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
         let hex = Array("0123456789abcdef".utf8)
