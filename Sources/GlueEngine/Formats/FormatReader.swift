@@ -13,4 +13,12 @@ public enum FormatReader {
             return try JSONReader.read(data, source: source, options: json)
         }
     }
+
+    /// Throws if `options` are not valid format options for `format`.
+    public static func checkOptions(_ options: [String: Value], format: DataFormat) throws(EngineError) {
+        switch format {
+        case .csv: _ = try CSVOptions(glueOptions: options)
+        case .json: _ = try JSONOptions(glueOptions: options)
+        }
+    }
 }
