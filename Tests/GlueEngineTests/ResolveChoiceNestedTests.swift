@@ -149,5 +149,12 @@ import Testing
                 #expect(fast.batches.map(\.names) == slow.batches.map(\.names), "\(action) \(frame.name)")
             }
         }
+        // Nested paths, through structs and arrays.
+        let frame = Self.orders()
+        let specs = [("provider.id", action), ("items[].price", action)]
+        let fast = try frame.resolveChoice(specs: specs, choice: nil, catalogSchema: nil, columnar: true)
+        let slow = try frame.resolveChoice(specs: specs, choice: nil, catalogSchema: nil, columnar: false)
+        #expect(fast.records == slow.records, "\(action) nested")
+        #expect(fast.schema() == slow.schema(), "\(action) nested")
     }
 }

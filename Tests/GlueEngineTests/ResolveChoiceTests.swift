@@ -111,6 +111,15 @@ import Testing
         #expect(same.schema() == frame.schema())
     }
 
+    @Test func theSchemaTakesTheCastTypeEvenWhenNoValueCasts() throws {
+        let out = try F.medicare().resolveChoice(specs: [("provider name", "cast:date")])
+        #expect(out.schema()["provider name"]?.type == .date)
+        #expect(F.column(out, "provider name").allSatisfy { $0 == .null })
+        let nested = try ResolveChoiceNestedTests.orders().resolveChoice(specs: [("provider.name", "cast:boolean")],
+                                                                        choice: nil, catalogSchema: nil, columnar: false)
+        #expect(try FieldPath(parsing: "provider.name").type(in: nested.schema()) == .boolean)
+    }
+
     @Test func laterSpecsSeeEarlierResults() throws {
         let out = try F.medicare().resolveChoice(specs: [("provider id", "make_cols"), ("provider id_string", "cast:long")])
         #expect(out.schema()["provider id_string"]?.type == .long)

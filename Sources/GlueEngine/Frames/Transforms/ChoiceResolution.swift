@@ -1,6 +1,6 @@
 /// One planned step of `resolveChoice`: an action bound to a path, with what the frame's
 /// schema says about it (the members of the choice there). It can be applied to a schema, to a
-/// top-level column of a batch (columnar), or to records (any path); the three agree.
+/// batch's columns (any path ending with a field), or to records (any path); the three agree.
 struct ChoiceResolution {
     enum Kind {
         case cast(DataType)
@@ -86,13 +86,20 @@ struct ChoiceResolution {
 
     // MARK: - Columns
 
-    /// Applies this step (whose path is one top-level field) to `batch` column by column.
+    /// Applies this step to `batch` column by column: the struct holding the path's field is
+    /// reached through struct columns and array elements (see `ColumnPaths`) and edited there.
+    /// The path must end with a field (not `[]`).
     func apply(to batch: RecordBatch) -> RecordBatch {
+        ColumnPaths.edit(batch, at: Array(path.steps.dropLast())) { names, columns, _ in
+            apply(to: &names, &columns)
+        }
+    }
+
+    /// Applies this step to field `path.leafName` of one struct level.
+    private func apply(to names: inout [String], _ columns: inout [Column]) {
         let leaf = path.leafName
-        guard let i = batch.names.firstIndex(of: leaf) else { return batch }
-        let column = batch.columns[i]
-        var names = batch.names
-        var columns = batch.columns
+        guard let i = names.firstIndex(of: leaf) else { return }
+        let column = columns[i]
         switch kind {
         case .cast(let t):
             columns[i] = column.cast(to: t)
@@ -121,21 +128,16 @@ struct ChoiceResolution {
                 }
             }
         }
-        return batch.with(names: names, columns: columns)
     }
 
-    /// The column's values by type: the members of a choice column (each null off its own rows)
-    /// or the column itself; none for an all-null column.
+    /// The column's values by type: the members of a choice column (each already null off its
+    /// own rows, as `ColumnStorage.choice` requires — so this costs nothing) or the column
+    /// itself; none for an all-null column.
     static func memberColumns(_ column: Column) -> [(DataType, Column)] {
         switch column.storage {
-        case .null:
-            return []
-        case .choice(let tags, let members):
-            return members.enumerated().map { k, m in
-                (m.type, m.masked(by: tags.map { $0 == UInt8(k) }))
-            }
-        default:
-            return [(column.type, column)]
+        case .null: []
+        case .choice(_, let members): members.map { ($0.type, $0) }
+        default: [(column.type, column)]
         }
     }
 

@@ -7,10 +7,10 @@ extension Column {
     func cast(to type: DataType) -> Column {
         if case .null = storage { return self }
         if case .null = type { return .nulls(count) }
+        if self.type == type { return self }
         if case .choice(let tags, let members) = storage {
             return Column.pick(tags: tags, from: members.map { $0.cast(to: type) })
         }
-        if self.type == type { return self }
         return fastCast(to: type) ?? genericCast(to: type)
     }
 
@@ -19,7 +19,9 @@ extension Column {
         let b = ColumnBuilder()
         b.reserve(count)
         for i in 0..<count { b.append(value(at: i).cast(to: type)) }
-        return b.finish()
+        let c = b.finish()
+        if case .null = c.storage { return .typedNulls(count, type) }
+        return c
     }
 
     private func valid(_ i: Int) -> Bool { validity?[i] ?? true }

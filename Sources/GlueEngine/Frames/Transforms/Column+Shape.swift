@@ -52,8 +52,12 @@ extension Column {
 
     /// The column with struct fields (at any depth) in the order of `type`, adding a null column
     /// for each field of `type` it lacks; fields `type` does not know stay, after the others.
+    /// An all-null column takes `type` (so a frame cast to `long` says `long` even where no
+    /// value could be cast).
     func conformed(to type: DataType) -> Column {
         switch (storage, type) {
+        case (.null, _):
+            return .typedNulls(count, type)
         case (.structure(let names, let fields), .structure(let s)):
             let (n, f) = Column.conform(names: names, columns: fields, count: count, to: s)
             return Column(count: count, storage: .structure(names: n, fields: f), validity: validity)
@@ -64,7 +68,7 @@ extension Column {
         case (.choice(let tags, let members), .choice(let c)):
             let m = members.map { col in c.member(named: col.type.name).map { col.conformed(to: $0) } ?? col }
             return Column(count: count, storage: .choice(tags: tags, members: m))
-        case (.choice, _), (.null, _):
+        case (.choice, _):
             return self
         case (_, .choice(let c)):
             return c.member(named: self.type.name).map { conformed(to: $0) } ?? self
@@ -86,7 +90,7 @@ extension Column {
                 used.insert(i)
                 outColumns.append(columns[i].conformed(to: f.type))
             } else {
-                outColumns.append(.nulls(count))
+                outColumns.append(.typedNulls(count, f.type))
             }
         }
         for (i, n) in names.enumerated() where !used.contains(i) {

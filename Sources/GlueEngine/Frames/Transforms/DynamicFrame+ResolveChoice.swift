@@ -45,8 +45,8 @@ extension DynamicFrame {
         return result
     }
 
-    /// `resolveChoice` with the columnar fast path for top-level fields switchable off (tests
-    /// check that both paths give the same frame).
+    /// `resolveChoice` with the columnar path switchable off (tests check that both paths give
+    /// the same frame).
     func resolveChoice(specs: [(path: String, action: String)]?, choice: String?, catalogSchema: StructType?,
                        columnar: Bool) throws(EngineError) -> DynamicFrame {
         let choiceText = choice ?? ""
@@ -77,8 +77,8 @@ extension DynamicFrame {
         return derived(batches: out)
     }
 
-    /// Applies `plan` to one batch: top-level steps column by column (when `columnar`), runs of
-    /// nested steps on the batch's records.
+    /// Applies `plan` to one batch: steps whose path ends with a field column by column (when
+    /// `columnar`), the others (choices that are array elements, `tags[]`) on the batch's records.
     static func resolve(_ batch: RecordBatch, _ plan: [ChoiceResolution], columnar: Bool) -> RecordBatch {
         var current = batch
         var pending: [ChoiceResolution] = []
@@ -92,7 +92,7 @@ extension DynamicFrame {
             pending.removeAll()
         }
         for step in plan {
-            if columnar, step.path.steps.count == 1 {
+            if columnar, !step.path.endsWithElements {
                 flush()
                 current = step.apply(to: current)
             } else {
