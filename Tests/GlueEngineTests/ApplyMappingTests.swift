@@ -124,5 +124,23 @@ import Testing
         #expect(fast.records == slow.records)
         #expect(fast.schema() == slow.schema())
         #expect(fast.batches.map(\.names) == slow.batches.map(\.names))
+        // Dotted sources (through a struct, and a struct inside a choice) and dotted targets.
+        let orders = DynamicFrame(batches: ResolveChoiceNestedTests.orders().batches + [
+            RecordBatch(records: [F.rec([("order", .long(4)), ("provider", .string("no struct"))])]),
+        ])
+        let nested = try Self.maps([
+            ["provider.name", "string", "p.name", "string"], ["order", "p.order"],
+            ["provider.id", "string", "p.ids.id", "long"], ["order", "long", "o", "string"],
+        ])
+        let a = try orders.applyMapping(nested, caseSensitive: false, columnar: true)
+        let b = try orders.applyMapping(nested, caseSensitive: false, columnar: false)
+        #expect(a.records == b.records)
+        #expect(a.schema() == b.schema())
+        #expect(a.records.map(F.text) == [
+            #"{"p":{"name":"A","order":1,"ids":{"id":7}},"o":"1"}"#,
+            #"{"p":{"name":"B","order":2},"o":"2"}"#,
+            #"{"p":{"name":"C","order":3},"o":"3"}"#,
+            #"{"p":{"order":4},"o":"4"}"#,
+        ])
     }
 }

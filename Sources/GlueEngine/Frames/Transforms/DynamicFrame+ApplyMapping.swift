@@ -30,7 +30,7 @@ extension DynamicFrame {
         return result
     }
 
-    /// `applyMapping` with the flat-mapping columnar path switchable off (for tests).
+    /// `applyMapping` with the columnar path switchable off (tests check both agree).
     func applyMapping(_ mappings: [Mapping], caseSensitive: Bool, columnar: Bool) throws(EngineError) -> DynamicFrame {
         let schema = schema()
         var resolved: [(source: [String]?, mapping: Mapping)] = []
@@ -41,9 +41,8 @@ extension DynamicFrame {
             guard let (_, type) = found, let names = m.target.fieldNames else { continue }
             target = SchemaPaths.setting(m.targetType ?? type, at: names[...], in: target)
         }
-        let flat = columnar && mappings.allSatisfy { $0.source.steps.count == 1 && $0.target.steps.count == 1 }
         let out = batches.map { batch in
-            (flat ? Self.mapColumns(batch, resolved) : Self.mapRecords(batch, resolved)).conformed(to: target)
+            (columnar ? Self.mapColumns(batch, resolved) : Self.mapRecords(batch, resolved)).conformed(to: target)
         }
         return derived(batches: out)
     }
@@ -72,20 +71,29 @@ extension DynamicFrame {
     }
 
     private static func mapColumns(_ batch: RecordBatch, _ resolved: [(source: [String]?, mapping: Mapping)]) -> RecordBatch {
-        var names: [String] = []
-        var columns: [Column] = []
+        var out = MappedColumns()
         for (source, m) in resolved {
-            guard let source, let column = batch.column(source[0]) else { continue }
-            let out = m.targetType.map { column.cast(to: $0) } ?? column
-            let name = m.target.leafName
-            if let j = names.firstIndex(of: name) {
-                columns[j] = out
-            } else {
-                names.append(name)
-                columns.append(out)
-            }
+            guard let source, let column = sourceColumn(batch, source), let target = m.target.fieldNames else { continue }
+            out.set(m.targetType.map { column.cast(to: $0) } ?? column, at: target[...])
         }
+        let (names, columns) = out.finish(count: batch.count)
         return batch.with(names: names, columns: columns)
+    }
+
+    /// The column at struct path `names` in `batch` (a field is null wherever its struct is);
+    /// nil when the batch does not have it.
+    private static func sourceColumn(_ batch: RecordBatch, _ names: [String]) -> Column? {
+        guard let first = names.first, var column = batch.column(first) else { return nil }
+        for name in names.dropFirst() {
+            var holder = column
+            if case .choice(_, let members) = column.storage {
+                guard let s = members.first(where: { $0.type.name == "struct" }) else { return nil }
+                holder = s
+            }
+            guard case .structure(let n, let f) = holder.storage, let i = n.firstIndex(of: name) else { return nil }
+            column = f[i].masked(by: holder.validity)
+        }
+        return column
     }
 
     private static func mapRecords(_ batch: RecordBatch, _ resolved: [(source: [String]?, mapping: Mapping)]) -> RecordBatch {
@@ -103,5 +111,53 @@ extension DynamicFrame {
             return out
         }
         return RecordBatch(records: records, source: batch.source)
+    }
+}
+
+/// The output columns of a columnar `applyMapping`: top-level columns and the structs that
+/// dotted targets build, in the order first mapped.
+private struct MappedColumns {
+    indirect enum Node {
+        case column(Column)
+        case group(MappedColumns)
+    }
+
+    var names: [String] = []
+    var nodes: [Node] = []
+
+    /// Puts `column` at struct path `path` (a later mapping to the same path wins).
+    mutating func set(_ column: Column, at path: ArraySlice<String>) {
+        guard let name = path.first else { return }
+        let rest = path.dropFirst()
+        let i = names.firstIndex(of: name)
+        let node: Node
+        if rest.isEmpty {
+            node = .column(column)
+        } else {
+            var group = MappedColumns()
+            if let i, case .group(let g) = nodes[i] { group = g }
+            group.set(column, at: rest)
+            node = .group(group)
+        }
+        if let i { nodes[i] = node } else { names.append(name); nodes.append(node) }
+    }
+
+    /// The finished columns: a group is a struct column, present where any of its fields is.
+    func finish(count: Int) -> ([String], [Column]) {
+        let columns = nodes.map { node -> Column in
+            switch node {
+            case .column(let c):
+                return c
+            case .group(let g):
+                let (n, f) = g.finish(count: count)
+                var present: [Bool]? = [Bool](repeating: false, count: count)
+                for c in f {
+                    guard let p = c.presence else { present = nil; break }
+                    for i in 0..<count where p[i] { present?[i] = true }
+                }
+                return Column(count: count, storage: .structure(names: n, fields: f), validity: present)
+            }
+        }
+        return (names, columns)
     }
 }
