@@ -13,10 +13,15 @@ import Foundation
 /// The action word is read case-insensitively; the type is any name `DataType(parsing:)`
 /// accepts (`long`, `bigint`, `int`, `decimal(10,2)`, `struct`, ...).
 public enum ChoiceAction: Hashable, Sendable {
+    /// `cast:<type>`: every value cast; values that cannot be cast become null.
     case cast(DataType)
+    /// `project:<type>`: values of the type kept, the others null.
     case project(DataType)
+    /// `make_cols`: one field per member type, `<name>_<type>`.
     case makeCols
+    /// `make_struct`: a struct with one field per member type.
     case makeStruct
+    /// `match_catalog`: cast to the Data Catalog table's type for the path.
     case matchCatalog
 
     /// Parses `cast:<type>`, `project:<type>`, `make_cols`, `make_struct` or `match_catalog`.

@@ -5,7 +5,9 @@
 public struct ResolveOption: Hashable, Sendable {
     /// The path of the choice (`a.b.c`, backticks and `[]` as in `resolveChoice`).
     public var path: String
+    /// `KeepAsStruct`, `Project` or `Cast`.
     public var action: String
+    /// The type for `Project` and `Cast` (Python passes a Spark type, e.g. `DoubleType()`).
     public var target: DataType?
 
     public init(path: String, action: String, target: DataType? = nil) {

@@ -5,8 +5,11 @@
 /// `sourceType` is checked as a type name but not used (Glue's 4-tuple carries it; the value's
 /// own type is what gets cast).
 public struct Mapping: Hashable, Sendable {
+    /// Where the value is read (`address.state` un-nests).
     public var source: FieldPath
+    /// The type the mapping says the source has (checked, not used).
     public var sourceType: DataType?
+    /// Where the value goes (`provider.id` builds a struct `provider`).
     public var target: FieldPath
     /// The type to cast to; nil keeps the value's own type.
     public var targetType: DataType?
