@@ -5,8 +5,13 @@ import GlueEngine
 struct ClockCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clock",
-        abstract: "Show, set or advance the sandbox clock.",
-        subcommands: [Show.self, Set.self, Advance.self],
+        abstract: "Show, set, advance or run the sandbox clock.",
+        discussion: """
+            A new sandbox's clock follows real time. 'clock set' stops it at the given time, so \
+            objects put afterwards get exactly that last-modified time until 'clock advance' \
+            moves it ("an hour passes"); 'clock run' lets it flow on from where it stands.
+            """,
+        subcommands: [Show.self, Set.self, Advance.self, Run.self],
         defaultSubcommand: Show.self
     )
 }
@@ -18,21 +23,22 @@ extension ClockCommand {
         @OptionGroup var output: JSONFlag
 
         func run() throws {
-            let now = try sandboxOptions.open().clock.now()
-            Clock.print(now, json: output.json)
+            Clock.print(try sandboxOptions.open().clock.state(), json: output.json)
         }
     }
 
     struct Set: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Set the sandbox's time (ISO 8601).")
+        static let configuration = CommandConfiguration(abstract: "Stop the sandbox clock at a time (ISO 8601).")
         @Argument(help: "The new time, e.g. 2024-01-31T10:00:00Z") var time: String
         @OptionGroup var sandboxOptions: SandboxOptions
         @OptionGroup var output: JSONFlag
 
         func run() throws {
             let clock = try sandboxOptions.open().clock
-            try clock.set(try Parse.timestamp(time, option: "time"))
-            Clock.print(try clock.now(), json: output.json)
+            let t = try Parse.timestamp(time, option: "time")
+            try clock.freeze()
+            try clock.set(t)
+            Clock.print(try clock.state(), json: output.json)
         }
     }
 
@@ -45,16 +51,28 @@ extension ClockCommand {
         func run() throws {
             let clock = try sandboxOptions.open().clock
             try clock.advance(by: try Parse.duration(duration, option: "duration"))
-            Clock.print(try clock.now(), json: output.json)
+            Clock.print(try clock.state(), json: output.json)
+        }
+    }
+
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Let a stopped clock flow on with real time.")
+        @OptionGroup var sandboxOptions: SandboxOptions
+        @OptionGroup var output: JSONFlag
+
+        func run() throws {
+            let clock = try sandboxOptions.open().clock
+            try clock.unfreeze()
+            Clock.print(try clock.state(), json: output.json)
         }
     }
 
     enum Clock {
-        static func print(_ now: Int64, json: Bool) {
+        static func print(_ state: SandboxClock.State, json: Bool) {
             if json {
-                Output.json(DynamicRecord([("now", .string(Timestamps.format(now)))]))
+                Output.json(DynamicRecord([("now", .string(Timestamps.format(state.now))), ("stopped", .boolean(state.frozen))]))
             } else {
-                Output.line(Timestamps.format(now))
+                Output.line(Timestamps.format(state.now) + (state.frozen ? "  (stopped)" : "  (running)"))
             }
         }
     }

@@ -30,8 +30,8 @@ extension DynamicFrame {
                     guard case .string(let text) = value else { return value }
                     switch Self.unboxed(text, format: format, options: options) {
                     case .success(let v): return v
-                    case .failure(let message):
-                        failure = message
+                    case .failure(let f):
+                        failure = f.message
                         return value
                     }
                 }
