@@ -20,7 +20,9 @@ public enum CLI {
             return 0
         } catch {
             Output.flush()
-            return report(error)
+            let status = report(error)
+            Output.flush()
+            return status
         }
     }
 
