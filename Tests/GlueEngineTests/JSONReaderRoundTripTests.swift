@@ -5,16 +5,11 @@ import Testing
 /// the field lookup (changing key orders, wide and nested records, new fields late in a batch)
 /// against the records themselves.
 @Suite struct JSONReaderRoundTripTests {
-    /// A small deterministic generator (SplitMix64).
+    /// A small deterministic generator: the engine's SplitMix64.
     private struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var random: SplitMix64
+        init(state: UInt64) { random = SplitMix64(seed: state) }
+        mutating func next() -> UInt64 { random.next() }
         mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
     }
 
