@@ -13,10 +13,12 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
+        // zlib, for GZIP-compressed Parquet pages (on every machine with the system's zlib).
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         // The mini-Glue engine: values, frames, formats, connectors. Never prints.
         .target(
             name: "GlueEngine",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CZlib", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The command set and its rendering, shared by the CLI and the REPL.
         .target(

@@ -1,0 +1,38 @@
+/// Page compression for Parquet: SNAPPY (pure Swift; the default, as in Glue), GZIP (the
+/// system zlib) and UNCOMPRESSED. Any other codec is refused with an error naming it.
+public enum ParquetCodec {
+    /// The codecs gluelab reads and writes.
+    public static let supported: [Parquet.CompressionCodec] = [.uncompressed]
+
+    /// Parses Glue's `compression` option (`snappy`, `gzip`, `none` / `uncompressed`).
+    public static func parse(_ name: String) throws(EngineError) -> Parquet.CompressionCodec {
+        switch name.lowercased() {
+        case "snappy": return .snappy
+        case "gzip": return .gzip
+        case "none", "uncompressed": return .uncompressed
+        default:
+            throw .invalidOption(name: "compression", value: name, reason: "gluelab writes snappy, gzip or none")
+        }
+    }
+
+    /// Compresses one page body.
+    public static func compress(_ input: [UInt8], codec: Parquet.CompressionCodec) throws(EngineError) -> [UInt8] {
+        switch codec {
+        case .uncompressed: return input
+        default: throw unsupported(codec)
+        }
+    }
+
+    /// Decompresses one page body whose uncompressed size the page header gives.
+    public static func decompress(_ input: ArraySlice<UInt8>, codec: Parquet.CompressionCodec,
+                                  uncompressedSize: Int) throws(EngineError) -> [UInt8] {
+        switch codec {
+        case .uncompressed: return Array(input)
+        default: throw unsupported(codec)
+        }
+    }
+
+    static func unsupported(_ codec: Parquet.CompressionCodec) -> EngineError {
+        .unsupported(what: "Parquet codec \(codec.name)", reason: "gluelab reads and writes SNAPPY, GZIP and UNCOMPRESSED")
+    }
+}
