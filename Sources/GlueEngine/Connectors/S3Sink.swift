@@ -22,19 +22,25 @@ public struct S3Sink {
     }
 
     /// Writes `frame` under the folder `path` as `format`. CSV and JSON take Glue's format
-    /// options (`writeHeader`, `separator`, `quoteChar` for CSV).
-    public func write(_ frame: DynamicFrame, path: S3URI, format: DataFormat,
-                      formatOptions: [String: Value] = [:]) throws(EngineError) -> WriteStats {
+    /// options (`writeHeader`, `separator`, `quoteChar` for CSV). With `partitionKeys`, the
+    /// records go into Hive-style folders (`path/year=2024/month=1/part-...`), one part file
+    /// per folder, and the key columns are left out of the files (see `HivePartitioning`).
+    /// Part files of one write share a UUID, as Spark's do.
+    public func write(_ frame: DynamicFrame, path: S3URI, format: DataFormat, formatOptions: [String: Value] = [:],
+                      partitionKeys: [String] = []) throws(EngineError) -> WriteStats {
         let folder = path.key.isEmpty || path.key.hasSuffix("/") ? path.key : path.key + "/"
         let name = "part-00000-\(UUID().uuidString.lowercased()).\(format.fileExtension)"
-        let uri = try S3URI(parsing: "s3://\(path.bucket)/\(folder)\(name)")
-        let bytes = try Self.encode(frame, format: format, formatOptions: formatOptions)
-        let info = try store.put(uri, bytes: bytes)
+        let parts = partitionKeys.isEmpty ? [("", frame)] : try HivePartitioning.split(frame, keys: partitionKeys)
         var stats = WriteStats()
-        stats.objectsWritten = 1
-        stats.bytesWritten = info.size
-        stats.recordsWritten = frame.count()
-        stats.uris = [uri.description]
+        for (partition, part) in parts {
+            let uri = try S3URI(parsing: "s3://\(path.bucket)/\(folder)\(partition)\(name)")
+            let bytes = try Self.encode(part, format: format, formatOptions: formatOptions)
+            let info = try store.put(uri, bytes: bytes)
+            stats.objectsWritten += 1
+            stats.bytesWritten += info.size
+            stats.recordsWritten += part.count()
+            stats.uris.append(uri.description)
+        }
         return stats
     }
 

@@ -51,10 +51,13 @@ extension FrameCommand {
         @Option(help: "The format to write: csv or json.") var to: String
         @Option(name: .customLong("write-option"), help: ArgumentHelp("A Glue format option for the writer (e.g. writeHeader=false).", valueName: "key=value"))
         var writeOptions: [String] = []
+        @Option(help: ArgumentHelp("Write Hive-style key=value/ folders by these fields (partitionKeys).", valueName: "a,b"))
+        var partitionKeys: String?
         @OptionGroup var json: JSONFlag
 
         func run() throws {
             let (frame, read) = try source.load()
+            let keys = partitionKeys.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
             var options: [String: Value] = [:]
             for pair in writeOptions {
                 guard let eq = pair.firstIndex(of: "=") else {
@@ -62,7 +65,8 @@ extension FrameCommand {
                 }
                 options[String(pair[..<eq])] = .string(String(pair[pair.index(after: eq)...]))
             }
-            let wrote = try FrameWriter.write(frame, to: destination, format: to, options: options, sandbox: source.sandboxOptions)
+            let wrote = try FrameWriter.write(frame, to: destination, format: to, options: options, partitionKeys: keys,
+                                              sandbox: source.sandboxOptions)
             if json.json {
                 Output.json(DynamicRecord([
                     ("objectsRead", .long(Int64(read.objectsRead))), ("bytesRead", .long(read.bytesRead)),
@@ -81,13 +85,18 @@ extension FrameCommand {
 /// Writes a frame to an `s3://` folder or a local file.
 enum FrameWriter {
     static func write(_ frame: DynamicFrame, to destination: String, format: String?, options: [String: Value],
-                      sandbox: SandboxOptions) throws -> WriteStats {
+                      partitionKeys: [String] = [], sandbox: SandboxOptions) throws -> WriteStats {
         let fmt: DataFormat
         if let format { fmt = try DataFormat(glueName: format) } else if let f = DataFormat(fileName: destination) { fmt = f } else {
             throw WorkbenchError.badValue(option: "--to", value: "", reason: "cannot tell the format to write; pass --to csv or --to json")
         }
         if destination.hasPrefix("s3://") {
-            return try S3Sink(store: try sandbox.open().store).write(frame, path: try S3URI(parsing: destination), format: fmt, formatOptions: options)
+            return try S3Sink(store: try sandbox.open().store).write(frame, path: try S3URI(parsing: destination), format: fmt,
+                                                                     formatOptions: options, partitionKeys: partitionKeys)
+        }
+        if !partitionKeys.isEmpty {
+            throw WorkbenchError.badValue(option: "--partition-keys", value: partitionKeys.joined(separator: ","),
+                                          reason: "partitioned output needs an s3:// folder as the destination")
         }
         let bytes = try S3Sink.encode(frame, format: fmt, formatOptions: options)
         try LocalFiles.write(bytes, to: destination)
