@@ -71,15 +71,24 @@ public enum CSVReader {
         let count = bytes.count
         let hasBOM = count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF
         let (start, line, names) = try readPreamble(base, from: hasBOM ? 3 : 0, to: count, source: source, options: options)
+        return try readBody(base, from: start, to: count, firstLine: line, names: names, source: source, options: options,
+                            batchSize: batchSize, parallelMinimumBytes: parallelMinimumBytes).result
+    }
+
+    /// Reads the records in `start..<end` (after any header), on both cores when the range is
+    /// large and `multiLine` is off. Returns the result and the line number just past the range.
+    static func readBody(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int, firstLine line: Int,
+                         names: CSVColumnNames, source: String, options: CSVOptions, batchSize: Int,
+                         parallelMinimumBytes: Int) throws(EngineError) -> (result: ReadResult, endLine: Int) {
         let reader = CSVChunkReader(bytes: base, options: options, source: source, batchSize: batchSize)
-        if options.multiLine || count - start < max(2, parallelMinimumBytes) {
-            return try finish([reader.read(from: start, to: count, firstLine: line, names: names)], source: source)
+        if options.multiLine || end - start < max(2, parallelMinimumBytes) {
+            return try finish([reader.read(from: start, to: end, firstLine: line, names: names)], source: source)
         }
-        let split = splitPoint(base, from: start, to: count)
-        guard split > start, split < count else {
-            return try finish([reader.read(from: start, to: count, firstLine: line, names: names)], source: source)
+        let split = splitPoint(base, from: start, to: end)
+        guard split > start, split < end else {
+            return try finish([reader.read(from: start, to: end, firstLine: line, names: names)], source: source)
         }
-        let ranges = [(start, split), (split, count)]
+        let ranges = [(start, split), (split, end)]
         let results = UnsafeSendableBuffer<CSVChunkReader.Result>(count: 2)
         defer { results.deallocate() }
         DispatchQueue.concurrentPerform(iterations: 2) { k in
@@ -91,7 +100,7 @@ public enum CSVReader {
 
     /// Skips the `skipFirst` record and reads the header; returns where the body starts, its
     /// line number and the column names.
-    private static func readPreamble(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int, source: String,
+    static func readPreamble(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int, source: String,
                                      options: CSVOptions) throws(EngineError) -> (Int, Int, CSVColumnNames) {
         guard options.skipFirst || options.withHeader else { return (start, 1, CSVColumnNames()) }
         var scanner = CSVScanner(bytes: base, from: start, to: end, firstLine: 1, options: options)
@@ -133,7 +142,7 @@ public enum CSVReader {
 
     /// Joins the ranges' results in order, shifting the second range's line numbers, and throws
     /// the first failure of a fail-fast read.
-    private static func finish(_ parts: [CSVChunkReader.Result], source: String) throws(EngineError) -> ReadResult {
+    private static func finish(_ parts: [CSVChunkReader.Result], source: String) throws(EngineError) -> (result: ReadResult, endLine: Int) {
         var out = ReadResult()
         var shift = 0
         for (k, part) in parts.enumerated() {
@@ -148,7 +157,7 @@ public enum CSVReader {
                 return e
             }
         }
-        return out
+        return (out, (parts.last?.endLine ?? 1) + shift)
     }
 }
 
