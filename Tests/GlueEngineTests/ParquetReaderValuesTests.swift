@@ -20,6 +20,14 @@ import Testing
         #expect(result.batches.allSatisfy { $0.source == "s3://fixtures/\(name).parquet" })
     }
 
+    /// The Glue schema (`printSchema()` text) of every fixture, reviewed by hand in
+    /// `Golden/parquet/<name>.schema.txt`: see `LeafConversion` for the type table.
+    @Test(arguments: uncompressed)
+    func schemaPrintsAsGlueTypes(_ name: String) throws {
+        let expected = String(decoding: try ParquetFixtures.data("\(name).schema.txt"), as: UTF8.self)
+        #expect(try ParquetFixtures.open(name).schema.treeString() == expected)
+    }
+
     @Test(arguments: uncompressed)
     func smallBatchesHoldTheSameRows(_ name: String) throws {
         let result = try ParquetFixtures.open(name).read(batchSize: 3)

@@ -17,7 +17,7 @@ struct DecodedLeaf {
         self.dense = dense
         if leaf.maxRepetitionLevel > 0 {
             var starts: [Int] = []
-            starts.reserveCapacity(rows + 1)
+            starts.reserveCapacity(min(rows, chunk.entryCount) + 1)
             for (i, level) in chunk.repetitionLevels.enumerated() where level == 0 { starts.append(i) }
             guard starts.first == 0 || chunk.entryCount == 0 else { throw parquetCorrupt("first repetition level is not 0") }
             starts.append(chunk.entryCount)

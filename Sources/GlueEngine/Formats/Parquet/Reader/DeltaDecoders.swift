@@ -8,6 +8,10 @@
 /// - DELTA_BYTE_ARRAY: prefix lengths DELTA_BINARY_PACKED, then the suffixes as
 ///   DELTA_LENGTH_BYTE_ARRAY; each value is the previous value's prefix plus its suffix.
 enum DeltaDecoders {
+    /// The most values reserved ahead (zero-width miniblocks hold values in no bytes, so a
+    /// count from the page is not trusted further).
+    static let trustedCount = 1 << 20
+
     /// Decodes a DELTA_BINARY_PACKED run that must hold exactly `count` values; appends them to
     /// `out` and returns the bytes used.
     static func decodeBinaryPacked(_ buf: UnsafeRawBufferPointer, count: Int, into out: inout [Int64]) throws(EngineError) -> Int {
@@ -24,7 +28,7 @@ enum DeltaDecoders {
         }
         guard count > 0 else { return p }
         let perMiniblock = Int(blockSize / miniblocks)
-        out.reserveCapacity(out.count + count)
+        out.reserveCapacity(out.count + min(count, Self.trustedCount))
         out.append(last)
         var left = count - 1
         while left > 0 {
@@ -56,7 +60,7 @@ enum DeltaDecoders {
     static func decodeLengthByteArray(_ buf: UnsafeRawBufferPointer, count: Int, into out: inout ByteColumn) throws(EngineError) -> Int {
         var lengths: [Int64] = []
         var p = try decodeBinaryPacked(buf, count: count, into: &lengths)
-        out.offsets.reserveCapacity(out.offsets.count + count)
+        out.offsets.reserveCapacity(out.offsets.count + min(count, Self.trustedCount))
         for length in lengths {
             guard length >= 0, length <= Int64(buf.count - p) else {
                 throw parquetCorrupt("DELTA_LENGTH_BYTE_ARRAY length \(length) exceeds the \(buf.count - p) bytes left")
@@ -74,7 +78,7 @@ enum DeltaDecoders {
         var suffixes = ByteColumn()
         _ = try decodeLengthByteArray(UnsafeRawBufferPointer(rebasing: buf[p...]), count: count, into: &suffixes)
         var previous: [UInt8] = []
-        out.offsets.reserveCapacity(out.offsets.count + count)
+        out.offsets.reserveCapacity(out.offsets.count + min(count, Self.trustedCount))
         for i in 0..<count {
             let prefix = prefixes[i]
             guard prefix >= 0, prefix <= Int64(previous.count) else {

@@ -53,12 +53,14 @@ struct PageReader {
                 dictionary = dict
             case .dataPage:
                 guard let h = header.dataPageHeader else { throw parquetCorrupt("data page without its header") }
+                try checkCount(Int64(h.numValues), read: chunk.entryCount)
                 let page = try decompress(body, size: Int(header.uncompressedPageSize))
                 try page.withBytes { (raw: UnsafeRawBufferPointer) throws(EngineError) in
                     try readV1(raw, h, dictionary: dictionary, into: &chunk)
                 }
             case .dataPageV2:
                 guard let h = header.dataPageHeaderV2 else { throw parquetCorrupt("data page v2 without its header") }
+                try checkCount(Int64(h.numValues), read: chunk.entryCount)
                 try readV2(body, h, uncompressedSize: Int(header.uncompressedPageSize), dictionary: dictionary, into: &chunk)
             case .indexPage:
                 continue
@@ -68,6 +70,13 @@ struct PageReader {
             throw parquetCorrupt("column chunk holds \(chunk.entryCount) values where its metadata says \(expected)")
         }
         return chunk
+    }
+
+    /// A page may not hold more values than the chunk has left.
+    private func checkCount(_ n: Int64, read: Int) throws(EngineError) {
+        guard n <= meta.numValues - Int64(read) else {
+            throw parquetCorrupt("page of \(n) values where the column chunk has \(meta.numValues - Int64(read)) left")
+        }
     }
 
     private func readV1(_ raw: UnsafeRawBufferPointer, _ h: Parquet.DataPageHeader, dictionary: PhysicalValues?,

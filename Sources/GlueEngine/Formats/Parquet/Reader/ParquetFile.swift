@@ -67,8 +67,10 @@ public struct ParquetFile: Sendable {
             guard group.columns.count == layout.leaves.count, group.numRows >= 0 else {
                 throw malformed("row group \(i) has \(group.columns.count) column chunks for \(layout.leaves.count) columns")
             }
-            for leaf in layout.leaves where leaf.maxRepetitionLevel == 0 {
-                if let values = group.columns[leaf.index].metaData?.numValues, values != group.numRows {
+            // Every row holds one value of a flat column, and at least one entry of a nested one.
+            for leaf in layout.leaves {
+                guard let values = group.columns[leaf.index].metaData?.numValues else { continue }
+                if leaf.maxRepetitionLevel == 0 ? values != group.numRows : values < group.numRows {
                     throw malformed("row group \(i) has \(group.numRows) rows but column \(leaf.dottedPath) \(values) values")
                 }
             }

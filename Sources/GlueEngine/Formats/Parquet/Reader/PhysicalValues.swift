@@ -30,18 +30,6 @@ struct PhysicalValues {
         }
     }
 
-    /// Reserves room for `n` more values.
-    mutating func reserve(_ n: Int) {
-        switch type {
-        case .boolean: bools.reserveCapacity(bools.count + n)
-        case .int32: int32s.reserveCapacity(int32s.count + n)
-        case .int64, .int96: int64s.reserveCapacity(int64s.count + n)
-        case .float: floats.reserveCapacity(floats.count + n)
-        case .double: doubles.reserveCapacity(doubles.count + n)
-        case .byteArray, .fixedLenByteArray: bytes.offsets.reserveCapacity(bytes.offsets.count + n)
-        }
-    }
-
     /// Appends `dictionary[i]` for every index (dictionary-encoded pages); an index past the
     /// dictionary throws.
     mutating func appendGathered(from dictionary: PhysicalValues, indices: [UInt32]) throws(EngineError) {

@@ -63,7 +63,7 @@ enum PlainDecoder {
     }
 
     private static func decodeByteArrays(_ buffer: UnsafeRawBufferPointer, count: Int, into out: inout ByteColumn) throws(EngineError) -> Int {
-        out.offsets.reserveCapacity(out.offsets.count + count)
+        out.offsets.reserveCapacity(out.offsets.count + min(count, buffer.count / 4))
         out.data.reserveCapacity(out.data.count + max(0, buffer.count - 4 * count))
         var p = 0
         for _ in 0..<count {

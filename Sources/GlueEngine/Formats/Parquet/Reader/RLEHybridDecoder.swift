@@ -22,12 +22,10 @@ struct RLEHybridDecoder {
         self.bitWidth = bitWidth
     }
 
-    /// The bytes consumed so far (up to the end of the current run's header and value).
-    var bytesConsumed: Int { packedLeft > 0 ? (packedBit + 7) / 8 : position }
-
     /// Appends the next `count` values to `out`; throws if the runs hold fewer.
     mutating func decode<T: FixedWidthInteger>(_ count: Int, into out: inout [T]) throws(EngineError) {
-        out.reserveCapacity(out.count + count)
+        // Runs can repeat a value any number of times, so the count alone is not trusted.
+        out.reserveCapacity(out.count + min(count, 8 * base.count + 8))
         var needed = count
         while needed > 0 {
             if repeatLeft > 0 {
