@@ -72,6 +72,9 @@ enum LeafConversion: Sendable, Hashable {
     /// Decides the conversion of a leaf element; `path` names it in errors.
     static func of(_ e: Parquet.SchemaElement, path: String) throws(EngineError) -> LeafConversion {
         guard let physical = e.type else { throw parquetCorrupt("leaf column \(path) has no physical type") }
+        if physical == .fixedLenByteArray, (e.typeLength ?? 0) <= 0 {
+            throw parquetCorrupt("FIXED_LEN_BYTE_ARRAY column \(path) without a positive type_length")
+        }
         if e.logicalType == .unknown { return .null }
         if let decimal = try decimalParameters(e, path: path) {
             guard physical != .boolean, physical != .float, physical != .double, physical != .int96 else {
@@ -95,9 +98,7 @@ enum LeafConversion: Sendable, Hashable {
             default: return .bytes(.binary)
             }
         case .fixedLenByteArray:
-            guard let length = e.typeLength, length > 0 else {
-                throw parquetCorrupt("FIXED_LEN_BYTE_ARRAY column \(path) without a positive type_length")
-            }
+            let length = e.typeLength ?? 0
             if e.logicalType == .uuid, length == 16 { return .uuid }
             if e.logicalType == .float16, length == 2 { return .float16 }
             return .bytes(.binary)
