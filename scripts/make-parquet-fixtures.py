@@ -213,6 +213,12 @@ def nested_table():
         "los": pa.array([[{"k": "a", "v": 1}, {"k": "b", "v": None}], [], None, [None, {"k": None, "v": 3}],
                          [{"k": "c", "v": 4}], [None], [{"k": "d", "v": 5}, {"k": "e", "v": 6}]], pa.list_(kv)),
         "lol": pa.array([[[1, 2], [3]], [[], None], None, [None, [4]], [], [[5, 6, 7]], [[None]]], pa.list_(pa.list_(pa.int16()))),
+        "sl": pa.array([{"l": [1, None], "x": 1}, {"l": None, "x": 2}, None, {"l": [], "x": None}, {"l": [3], "x": 4},
+                        None, {"l": None, "x": None}], pa.struct([("l", pa.list_(pa.int32())), ("x", pa.int32())])),
+        "mv": pa.array([[("a", [1, 2])], [("b", None), ("c", [])], None, [], [("d", [None])], [("e", [5]), ("f", [6, 7])], None],
+                       pa.map_(pa.string(), pa.list_(pa.int64()))),
+        "lm": pa.array([[[("a", 1)], []], None, [None, [("b", 2), ("c", None)]], [], [[("d", 4)]], [None], [[]]],
+                       pa.list_(pa.map_(pa.string(), pa.int32()))),
     })
 
 

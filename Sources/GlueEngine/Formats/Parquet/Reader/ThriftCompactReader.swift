@@ -108,14 +108,6 @@ struct ThriftCompactReader {
 
     mutating func readI64() throws(EngineError) -> Int64 { try readZigZag() }
 
-    mutating func readDouble() throws(EngineError) -> Double {
-        guard remaining >= 8 else { throw parquetCorrupt("Thrift data ends early", "offset \(position)") }
-        var bits: UInt64 = 0
-        for k in 0..<8 { bits |= UInt64(bytes[position + k]) << (8 * UInt64(k)) }
-        position += 8
-        return Double(bitPattern: bits)
-    }
-
     /// A length-prefixed byte string.
     mutating func readBinary() throws(EngineError) -> [UInt8] {
         let range = try binaryRange()
@@ -222,28 +214,10 @@ struct ThriftCompactReader {
         }
     }
 
-    /// Reads a boolean container element (one byte: 1 is true).
-    mutating func readBoolElement() throws(EngineError) -> Bool { try readByte() == 1 }
-
     private func wireType(_ nibble: UInt8) throws(EngineError) -> ThriftType {
         guard let t = ThriftType(rawValue: nibble) else {
             throw parquetCorrupt("unknown Thrift wire type \(nibble)", "offset \(position)")
         }
         return t
-    }
-}
-
-/// A malformed-input error whose source the caller fills in (see `EngineError.inParquet`).
-func parquetCorrupt(_ reason: String, _ value: String = "") -> EngineError {
-    .malformedInput(source: "", line: 0, reason: reason, value: value)
-}
-
-extension EngineError {
-    /// This error with the Parquet object's name and a context (a column, a row group) added,
-    /// when it came from a decoder that does not know them.
-    func inParquet(_ source: String, context: String? = nil) -> EngineError {
-        guard case .malformedInput(let s, let line, let reason, let value) = self, s.isEmpty else { return self }
-        let text = context.map { "\($0): \(reason)" } ?? reason
-        return .malformedInput(source: source, line: line, reason: text, value: value)
     }
 }
