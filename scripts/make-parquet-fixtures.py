@@ -695,13 +695,16 @@ def main():
     pyarrow_fixture("flat_zstd", flat.select(["i32", "s"]), compression="zstd")
     nested = nested_table()
     pyarrow_fixture("nested", nested, compression="none")
-    pyarrow_fixture("nested_v2", nested, compression="none", data_page_version="2.0", use_dictionary=False)
+    pyarrow_fixture("nested_v2", nested, compression="none", data_page_version="2.0", use_dictionary=False,
+                    write_batch_size=2, data_page_size=16)
     pyarrow_fixture("nested_item", nested, compression="none", use_compliant_nested_type=False)
-    pyarrow_fixture("rowgroups", rowgroups_table(), compression="none", row_group_size=40, data_page_size=100)
+    pyarrow_fixture("rowgroups", rowgroups_table(), compression="none", row_group_size=40, data_page_size=100,
+                    write_batch_size=8, dictionary_pagesize_limit=64)
     delta = delta_table()
-    pyarrow_fixture("delta", delta, compression="none", use_dictionary=False, column_encoding={
-        "i32": "DELTA_BINARY_PACKED", "i64": "DELTA_BINARY_PACKED", "sorted": "DELTA_BINARY_PACKED",
-        "lengths": "DELTA_LENGTH_BYTE_ARRAY", "prefixed": "DELTA_BYTE_ARRAY", "fixed": "DELTA_BYTE_ARRAY"})
+    pyarrow_fixture("delta", delta, compression="none", use_dictionary=False, write_batch_size=32, data_page_size=256,
+                    column_encoding={"i32": "DELTA_BINARY_PACKED", "i64": "DELTA_BINARY_PACKED",
+                                     "sorted": "DELTA_BINARY_PACKED", "lengths": "DELTA_LENGTH_BYTE_ARRAY",
+                                     "prefixed": "DELTA_BYTE_ARRAY", "fixed": "DELTA_BYTE_ARRAY"})
     pyarrow_fixture("bss", bss_table(), compression="none", use_dictionary=False, data_page_version="2.0",
                     column_encoding={"f32": "BYTE_STREAM_SPLIT", "f64": "BYTE_STREAM_SPLIT", "i32": "BYTE_STREAM_SPLIT",
                                      "i64": "BYTE_STREAM_SPLIT", "fixed": "BYTE_STREAM_SPLIT", "b": "RLE"})

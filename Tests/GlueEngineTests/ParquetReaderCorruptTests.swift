@@ -109,7 +109,7 @@ import Testing
 
     /// Random byte flips and truncations with the footer kept: each read either succeeds or
     /// throws an `EngineError`; a trap would end the test run.
-    @Test(arguments: ["flat_plain", "nested", "delta", "bss", "legacy", "duckdb_range_v2"])
+    @Test(arguments: ["flat_plain", "nested_v2", "rowgroups", "delta", "bss", "legacy", "duckdb_range_v2"])
     func randomDamageNeverCrashes(_ name: String) throws {
         let original = try bytes(name)
         var rng = SplitMix64(seed: 0x5EED ^ UInt64(name.utf8.count))
