@@ -38,12 +38,12 @@ public struct ParquetFile: Sendable {
             .malformedInput(source: source, line: 0, reason: reason, value: value)
         }
         guard bytes.count >= 12 else { throw malformed("not a Parquet file: \(bytes.count) bytes is too short", "") }
-        guard bytes[0..<4].elementsEqual(Parquet.magic) else {
-            throw malformed("not a Parquet file: it does not start with PAR1", String(decoding: bytes[0..<4], as: UTF8.self))
-        }
         let tail = bytes[(bytes.count - 4)...]
         if tail.elementsEqual(Array("PARE".utf8)) {
             throw .unsupported(what: "encrypted Parquet file \(source)", reason: "gluelab does not read Parquet modular encryption")
+        }
+        guard bytes[0..<4].elementsEqual(Parquet.magic) else {
+            throw malformed("not a Parquet file: it does not start with PAR1", String(decoding: bytes[0..<4], as: UTF8.self))
         }
         guard tail.elementsEqual(Parquet.magic) else {
             throw malformed("not a Parquet file (or a truncated one): it does not end with PAR1", String(decoding: tail, as: UTF8.self))

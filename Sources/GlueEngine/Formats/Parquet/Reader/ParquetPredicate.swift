@@ -42,6 +42,8 @@ public struct ParquetPredicate: Sendable {
             // A null may satisfy `ne` for a caller that compares like Python (`None != 5`).
             if c.op == .ne, stats.nullCount != 0 { continue }
             guard let bounds = Self.bounds(stats, leaf: leaf, orders: file.columnOrders) else { continue }
+            // Float bounds leave NaN out, and NaN satisfies `ne`.
+            if c.op == .ne, case .real = bounds.min { continue }
             if Self.excludes(c.op, c.value, min: bounds.min, max: bounds.max) { return false }
         }
         return true
