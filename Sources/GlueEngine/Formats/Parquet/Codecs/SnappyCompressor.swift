@@ -70,8 +70,8 @@ extension Snappy {
                 repeat {
                     ip = nextIp
                     let h = nextHash
-                    nextIp = ip + (skip >> 5)
-                    skip += 1
+                    nextIp = ip &+ (skip &>> 5)
+                    skip &+= 1
                     if nextIp > ipLimit { break outer }
                     candidate = Int(table[h])
                     table[h] = UInt16(truncatingIfNeeded: ip)
@@ -82,12 +82,12 @@ extension Snappy {
 
                 // Emit copies while the position right after a copy matches again.
                 repeat {
-                    let matched = 4 + matchLength(b, candidate + 4, ip + 4, limit: n)
-                    op = emitCopy(offset: ip - candidate, length: matched, to: op)
-                    ip += matched
+                    let matched = 4 &+ matchLength(b, candidate &+ 4, ip &+ 4, limit: n)
+                    op = emitCopy(offset: ip &- candidate, length: matched, to: op)
+                    ip &+= matched
                     nextEmit = ip
                     if ip >= ipLimit { break outer }
-                    table[hash(load32(b, ip - 1), shift)] = UInt16(truncatingIfNeeded: ip - 1)
+                    table[hash(load32(b, ip &- 1), shift)] = UInt16(truncatingIfNeeded: ip &- 1)
                     let h = hash(load32(b, ip), shift)
                     candidate = Int(table[h])
                     table[h] = UInt16(truncatingIfNeeded: ip)
@@ -106,10 +106,10 @@ extension Snappy {
     @inline(__always)
     private static func matchLength(_ b: UnsafeRawPointer, _ s1: Int, _ s2: Int, limit: Int) -> Int {
         var matched = 0
-        while s2 + matched + 8 <= limit {
-            let diff = load64(b, s1 + matched) ^ load64(b, s2 + matched)
-            if diff != 0 { return matched + diff.trailingZeroBitCount >> 3 }
-            matched += 8
+        while s2 &+ matched &+ 8 <= limit {
+            let diff = load64(b, s1 &+ matched) ^ load64(b, s2 &+ matched)
+            if diff != 0 { return matched &+ diff.trailingZeroBitCount &>> 3 }
+            matched &+= 8
         }
         while s2 + matched < limit,
               b.load(fromByteOffset: s1 + matched, as: UInt8.self) == b.load(fromByteOffset: s2 + matched, as: UInt8.self) {

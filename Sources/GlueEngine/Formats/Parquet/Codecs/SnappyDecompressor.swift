@@ -66,7 +66,46 @@ extension Snappy {
                                into dst: UnsafeMutableRawPointer, count outCount: Int) -> EngineError? {
         var ip = 0
         var op = 0
+        // Far from both ends, short literals and valid copies (nearly all elements) take the
+        // fast path: no length checks are needed there, as a literal of ≤ 16 bytes needs 17
+        // input bytes and any copy ≤ 64 output bytes. Everything else, errors included, goes
+        // through the checked path below.
+        let fastInEnd = inCount - 21
+        let fastOutEnd = outCount - 64
         while ip < inCount {
+            if ip < fastInEnd && op < fastOutEnd {
+                let tag = Int(src.load(fromByteOffset: ip, as: UInt8.self))
+                switch tag & 3 {
+                case 0:
+                    if tag < 16 << 2 {
+                        let count = (tag &>> 2) &+ 1
+                        move16(from: src + (ip &+ 1), to: dst + op)
+                        ip &+= 1 &+ count
+                        op &+= count
+                        continue
+                    }
+                case 1:
+                    let offset = (tag &>> 5) &<< 8 | Int(src.load(fromByteOffset: ip &+ 1, as: UInt8.self))
+                    if UInt(bitPattern: offset &- 1) < UInt(bitPattern: op) {
+                        let count = ((tag &>> 2) & 7) &+ 4
+                        fastCopyBack(dst, at: op, offset: offset, count: count)
+                        ip &+= 2
+                        op &+= count
+                        continue
+                    }
+                case 2:
+                    let offset = Int(UInt16(littleEndian: src.loadUnaligned(fromByteOffset: ip &+ 1, as: UInt16.self)))
+                    if UInt(bitPattern: offset &- 1) < UInt(bitPattern: op) {
+                        let count = (tag &>> 2) &+ 1
+                        fastCopyBack(dst, at: op, offset: offset, count: count)
+                        ip &+= 3
+                        op &+= count
+                        continue
+                    }
+                default:
+                    break
+                }
+            }
             let tagPosition = ip
             let tag = Int(src.load(fromByteOffset: ip, as: UInt8.self))
             ip += 1
@@ -141,6 +180,35 @@ extension Snappy {
             return malformed("the stream ends before the output is full", "\(op) of \(outCount) bytes")
         }
         return nil
+    }
+
+    @inline(__always)
+    private static func move16(from source: UnsafeRawPointer, to target: UnsafeMutableRawPointer) {
+        target.storeBytes(of: source.loadUnaligned(as: SIMD16<UInt8>.self), as: SIMD16<UInt8>.self)
+    }
+
+    /// `copyBack` for a valid copy of at most 64 bytes with 64 bytes of room: whole 16- or
+    /// 8-byte moves, each reading only bytes written before it.
+    @inline(__always)
+    private static func fastCopyBack(_ dst: UnsafeMutableRawPointer, at op: Int, offset: Int, count: Int) {
+        let from = op &- offset
+        if offset >= 16 {
+            var i = 0
+            repeat {
+                move16(from: dst + (from &+ i), to: dst + (op &+ i))
+                i &+= 16
+            } while i < count
+        } else if offset >= 8 {
+            var i = 0
+            repeat {
+                dst.storeBytes(of: dst.loadUnaligned(fromByteOffset: from &+ i, as: UInt64.self), toByteOffset: op &+ i, as: UInt64.self)
+                i &+= 8
+            } while i < count
+        } else {
+            for i in 0..<count {
+                dst.storeBytes(of: dst.load(fromByteOffset: from &+ i, as: UInt8.self), toByteOffset: op &+ i, as: UInt8.self)
+            }
+        }
     }
 
     /// Copies `count` bytes from `offset` back to `dst[op...]`, front to back, so that an
