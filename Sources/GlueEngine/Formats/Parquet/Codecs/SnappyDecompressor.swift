@@ -75,8 +75,8 @@ extension Snappy {
         while ip < inCount {
             if ip < fastInEnd && op < fastOutEnd {
                 let tag = Int(src.load(fromByteOffset: ip, as: UInt8.self))
-                switch tag & 3 {
-                case 0:
+                let kind = tag & 3
+                if kind == 0 {
                     if tag < 16 << 2 {
                         let count = (tag &>> 2) &+ 1
                         move16(from: src + (ip &+ 1), to: dst + op)
@@ -84,26 +84,22 @@ extension Snappy {
                         op &+= count
                         continue
                     }
-                case 1:
-                    let offset = (tag &>> 5) &<< 8 | Int(src.load(fromByteOffset: ip &+ 1, as: UInt8.self))
+                } else {
+                    // The three copy kinds without a branch between them: 1, 2 or 4 offset
+                    // bytes (read as one 4-byte load, masked), the 1-byte kind's 3 high
+                    // offset bits and 4...11 length in the tag.
+                    let isCopy1 = kind == 1
+                    let offsetBytes = kind == 3 ? 4 : kind
+                    let word = UInt32(littleEndian: src.loadUnaligned(fromByteOffset: ip &+ 1, as: UInt32.self))
+                    let offset = Int(word & (UInt32.max &>> (32 &- 8 &* UInt32(offsetBytes))))
+                        | (isCopy1 ? (tag &>> 5) &<< 8 : 0)
                     if UInt(bitPattern: offset &- 1) < UInt(bitPattern: op) {
-                        let count = ((tag &>> 2) & 7) &+ 4
+                        let count = isCopy1 ? ((tag &>> 2) & 7) &+ 4 : (tag &>> 2) &+ 1
                         fastCopyBack(dst, at: op, offset: offset, count: count)
-                        ip &+= 2
+                        ip &+= 1 &+ offsetBytes
                         op &+= count
                         continue
                     }
-                case 2:
-                    let offset = Int(UInt16(littleEndian: src.loadUnaligned(fromByteOffset: ip &+ 1, as: UInt16.self)))
-                    if UInt(bitPattern: offset &- 1) < UInt(bitPattern: op) {
-                        let count = (tag &>> 2) &+ 1
-                        fastCopyBack(dst, at: op, offset: offset, count: count)
-                        ip &+= 3
-                        op &+= count
-                        continue
-                    }
-                default:
-                    break
                 }
             }
             let tagPosition = ip
