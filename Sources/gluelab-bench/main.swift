@@ -24,6 +24,34 @@ let benchmarks: [Benchmark] = [
         let schema = frame.schema()
         return (frame.count(), schema.fields.count, schema.treeString(), result.errors.count)
     },
+    Benchmark(name: "snappy", usage: "snappy FILE [--repeat N]   Snappy round trip of FILE in 1 MiB pages (rows = pages)") { data, _ in
+        // Parquet-sized pages, best of 3 timed passes per direction. Decompressed pages are
+        // dropped one by one, as a streaming reader does, and checked in an untimed pass.
+        let pageSize = 1 << 20
+        let pages = stride(from: 0, to: data.count, by: pageSize).map { [UInt8](data[$0..<min($0 + pageSize, data.count)]) }
+        func seconds(_ body: () throws -> Void) rethrows -> Double {
+            let start = DispatchTime.now().uptimeNanoseconds
+            try body()
+            return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        }
+        var compressed: [[UInt8]] = []
+        var compressTime = Double.infinity, decompressTime = Double.infinity
+        for _ in 0..<3 {
+            compressed = []
+            compressTime = min(compressTime, seconds { compressed = pages.map { Snappy.compress($0) } })
+            decompressTime = try min(decompressTime, seconds {
+                for (page, original) in zip(compressed, pages) {
+                    _ = try Snappy.decompress(page[...], expectedSize: original.count)
+                }
+            })
+        }
+        let mismatches = try zip(compressed, pages).filter { try Snappy.decompress($0[...], expectedSize: $1.count) != $1 }.count
+        let megabytes = Double(data.count) / 1_000_000
+        let packed = Double(compressed.reduce(0) { $0 + $1.count }) / 1_000_000
+        let report = String(format: "snappy: compress %.0f MB/s, decompress %.0f MB/s, ratio %.2f (%.1f MB -> %.1f MB)\n",
+                            megabytes / compressTime, megabytes / decompressTime, megabytes / max(packed, 1e-9), megabytes, packed)
+        return (pages.count, 0, report, mismatches)
+    },
 ]
 
 @MainActor func usage() -> Never {
