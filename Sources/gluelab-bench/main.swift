@@ -1,9 +1,10 @@
 import Foundation
 import GlueEngine
 
-/// `gluelab-bench`: release-mode throughput benchmarks of the engine's readers.
+/// `gluelab-bench`: release-mode throughput benchmarks of the engine's readers and writers.
 ///
 ///     swift run -c release gluelab-bench csv FILE [--repeat N]
+///     swift run -c release gluelab-bench parquet-write FILE [--repeat N]
 ///
 /// Each benchmark memory-maps FILE, runs the read (plus schema inference) N times (default 3)
 /// and prints what it read and the best time.
@@ -24,7 +25,52 @@ let benchmarks: [Benchmark] = [
         let schema = frame.schema()
         return (frame.count(), schema.fields.count, schema.treeString(), result.errors.count)
     },
+    Benchmark(name: "parquet-write",
+              usage: "parquet-write FILE [--repeat N]   CSV (withHeader) to uncompressed Parquet FILE.parquet, streamed in 64 MiB chunks") { data, source in
+        try csvToParquet(data, source: source)
+    },
 ]
+
+/// Reads the CSV in chunks of about 64 MiB (cut at line ends, the header line put in front of
+/// each; so no quoted line breaks) and streams each chunk's batches into one Parquet file, the
+/// way a sink writes a frame: memory holds one chunk's batches and one row group.
+func csvToParquet(_ data: Data, source: String) throws -> (rows: Int, columns: Int, schema: String, errors: Int) {
+    var csv = CSVOptions()
+    csv.withHeader = true
+    var parquet = ParquetWriteOptions()
+    parquet.compression = .uncompressed
+    let path = source + ".parquet"
+    FileManager.default.createFile(atPath: path, contents: nil)
+    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+    defer { try? handle.close() }
+    let output = ParquetFileOutput(handle, path: path)
+    let newline = UInt8(ascii: "\n")
+    guard let headerEnd = data.firstIndex(of: newline) else { return (0, 0, "", 0) }
+    let header = data[data.startIndex...headerEnd]
+    var writer: ParquetWriter?
+    var schema = StructType()
+    var rows = 0
+    var errors = 0
+    var start = headerEnd + 1
+    while start < data.endIndex {
+        var end = min(data.endIndex, start + (64 << 20))
+        if end < data.endIndex { end = (data[end...].firstIndex(of: newline) ?? data.endIndex - 1) + 1 }
+        var chunk = Data(capacity: header.count + end - start)
+        chunk.append(header)
+        chunk.append(data[start..<end])
+        let result = try CSVReader.read(chunk, source: source, options: csv)
+        if writer == nil {
+            schema = DynamicFrame(batches: result.batches).schema()
+            writer = try ParquetWriter(schema: schema, options: parquet, output: output)
+        }
+        for batch in result.batches { try writer?.write(batch) }
+        rows += result.batches.reduce(0) { $0 + $1.count }
+        errors += result.errors.count
+        start = end
+    }
+    try writer?.close()
+    return (rows, schema.fields.count, schema.treeString(), errors)
+}
 
 @MainActor func usage() -> Never {
     var text = "usage: gluelab-bench <benchmark> FILE [--repeat N]\n"
