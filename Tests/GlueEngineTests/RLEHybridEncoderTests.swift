@@ -4,9 +4,9 @@ import Testing
 /// The RLE / bit-packing hybrid against `Encodings.md` and hand-packed bytes.
 @Suite struct RLEHybridEncoderTests {
     private func encode(_ values: [UInt32], width: Int) -> [UInt8] {
-        var out: [UInt8] = []
-        values.withUnsafeBufferPointer { RLEHybridEncoder.encode($0, bitWidth: width, into: &out) }
-        return out
+        let out = GrowableBytes()
+        values.withUnsafeBufferPointer { RLEHybridEncoder.encode($0, bitWidth: width, into: out) }
+        return Array(out.bytes)
     }
 
     @Test func bitPacksZeroToSevenAsEncodingsMdShows() {
@@ -45,10 +45,10 @@ import Testing
 
     @Test func levelsInV1PagesHaveTheirLengthInFront() {
         let levels: [UInt8] = [1, 1, 1, 1, 1, 1, 1, 1, 1, 0]
-        var out: [UInt8] = []
-        levels.withUnsafeBufferPointer { RLEHybridEncoder.encodeWithLength($0, bitWidth: 1, into: &out) }
+        let out = GrowableBytes()
+        levels.withUnsafeBufferPointer { RLEHybridEncoder.encodeWithLength($0, bitWidth: 1, into: out) }
         // a run of nine 1s, then a run of one 0 (it reaches the end), behind their length 4.
-        #expect(out == [0x04, 0x00, 0x00, 0x00, 0x12, 0x01, 0x02, 0x00])
+        #expect(Array(out.bytes) == [0x04, 0x00, 0x00, 0x00, 0x12, 0x01, 0x02, 0x00])
     }
 
     @Test func bitWidths() {

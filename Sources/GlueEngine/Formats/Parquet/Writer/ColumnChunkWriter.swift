@@ -1,10 +1,10 @@
 /// A column chunk ready to go into the file: its pages (each a Thrift header then the
 /// compressed body) and the metadata the footer needs.
 struct EncodedColumnChunk {
-    /// The dictionary page, header included, when the chunk has one.
-    var dictionaryPage: [UInt8]?
-    /// The data pages, headers included, back to back.
-    var dataPages: [UInt8]
+    /// The dictionary page (header, then body), when the chunk has one.
+    var dictionaryPage: [[UInt8]]
+    /// The data pages: header, body, header, body...
+    var dataPages: [[UInt8]]
     var encodings: [Parquet.Encoding]
     var numValues: Int64
     /// Page headers and uncompressed bodies, dictionary page included.
@@ -34,14 +34,15 @@ final class ColumnChunkWriter: @unchecked Sendable {
     private var pageValues = 0
 
     // The chunk being built.
-    private var pages: [UInt8] = []
+    /// Page headers and bodies, in file order.
+    private var pages: [[UInt8]] = []
     private var numValues: Int64 = 0
     private var nullCount: Int64 = 0
     private var uncompressedSize: Int64 = 0
     private var compressedSize: Int64 = 0
     private var encodings: Set<Parquet.Encoding> = []
-    /// Reused page body buffer.
-    private var body: [UInt8] = []
+    /// The encoded levels of the page being finished.
+    private let levels = GrowableBytes()
     /// Entries appended over the writer's life, to size appends by the average value size.
     private var entriesSeen = 0
 
@@ -109,21 +110,32 @@ final class ColumnChunkWriter: @unchecked Sendable {
     private func finishPage() throws(EngineError) {
         let entries = pageDefinitions.count
         guard entries > 0 else { return }
-        body.removeAll(keepingCapacity: true)
+        levels.removeAll()
         if leaf.maxRepetitionLevel > 0 {
             pageRepetitions.withUnsafeBufferPointer {
-                RLEHybridEncoder.encodeWithLength($0, bitWidth: repetitionWidth, into: &body)
+                RLEHybridEncoder.encodeWithLength($0, bitWidth: repetitionWidth, into: levels)
             }
         }
         pageDefinitions.withUnsafeBufferPointer {
-            RLEHybridEncoder.encodeWithLength($0, bitWidth: definitionWidth, into: &body)
+            RLEHybridEncoder.encodeWithLength($0, bitWidth: definitionWidth, into: levels)
         }
-        let encoding = encoder.finishPage(into: &body)
-        try keep(body, header: { uncompressed, compressed in
-            Parquet.PageHeader(type: .dataPage, uncompressedPageSize: uncompressed, compressedPageSize: compressed,
-                               dataPageHeader: Parquet.DataPageHeader(numValues: Int32(entries), encoding: encoding))
-        }, into: &pages)
-        encodings.insert(encoding)
+        var pageEncoding = Parquet.Encoding.plain
+        try encoder.finishPage { (encoding, values) throws(EngineError) in
+            pageEncoding = encoding
+            let levelBytes = levels.bytes
+            let total = levelBytes.count + values.count
+            let body = [UInt8](unsafeUninitializedCapacity: total) { buffer, count in
+                let raw = UnsafeMutableRawBufferPointer(buffer)
+                raw.copyMemory(from: levelBytes)
+                if values.count > 0 { UnsafeMutableRawBufferPointer(rebasing: raw[levelBytes.count...]).copyMemory(from: values) }
+                count = total
+            }
+            try keep(body, into: &pages) { uncompressed, compressed in
+                Parquet.PageHeader(type: .dataPage, uncompressedPageSize: uncompressed, compressedPageSize: compressed,
+                                   dataPageHeader: Parquet.DataPageHeader(numValues: Int32(entries), encoding: encoding))
+            }
+        }
+        encodings.insert(pageEncoding)
         numValues += Int64(entries)
         nullCount += Int64(entries - pageValues)
         pageDefinitions.removeAll(keepingCapacity: true)
@@ -132,16 +144,16 @@ final class ColumnChunkWriter: @unchecked Sendable {
     }
 
     /// Compresses `page`, appends its header and body to `out`, and counts their sizes.
-    private func keep(_ page: [UInt8], header make: (Int32, Int32) -> Parquet.PageHeader,
-                      into out: inout [UInt8]) throws(EngineError) {
+    private func keep(_ page: [UInt8], into out: inout [[UInt8]],
+                      header make: (Int32, Int32) -> Parquet.PageHeader) throws(EngineError) {
         let compressed = try ParquetCodec.compress(page, codec: codec)
         guard page.count <= Int(Int32.max), compressed.count <= Int(Int32.max) else {
             throw .unsupported(what: "Parquet", reason: "a page of column \(leaf.path.joined(separator: ".")) "
                                + "outgrew 2 GiB; lower pageSize")
         }
         let header = make(Int32(page.count), Int32(compressed.count)).thriftBytes()
-        out.append(contentsOf: header)
-        out.append(contentsOf: compressed)
+        out.append(header)
+        out.append(compressed)
         uncompressedSize += Int64(header.count + page.count)
         compressedSize += Int64(header.count + compressed.count)
     }
@@ -150,14 +162,12 @@ final class ColumnChunkWriter: @unchecked Sendable {
     func finishChunk() throws(EngineError) -> EncodedColumnChunk {
         try finishPage()
         let values = encoder.finishChunk()
-        var dictionaryPage: [UInt8]?
+        var dictionaryPage: [[UInt8]] = []
         if let dictionary = values.dictionary {
-            var page: [UInt8] = []
-            try keep(dictionary.body, header: { uncompressed, compressed in
+            try keep(dictionary.body, into: &dictionaryPage) { uncompressed, compressed in
                 Parquet.PageHeader(type: .dictionaryPage, uncompressedPageSize: uncompressed, compressedPageSize: compressed,
                                    dictionaryPageHeader: Parquet.DictionaryPageHeader(numValues: Int32(dictionary.count)))
-            }, into: &page)
-            dictionaryPage = page
+            }
             encodings.insert(.plain)
         }
         encodings.insert(.rle)

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The dictionaries of dictionary encoding: each distinct value gets the next index, in order
 /// of first appearance. Open addressing with linear probing over manually managed memory, so
 /// the per-value lookup in the encoding loops does no allocation, reference counting or
@@ -10,14 +8,20 @@ final class FixedDictionary<Bits: FixedWidthInteger & UnsignedInteger> {
     private(set) var entries: UnsafeMutablePointer<Bits>
     private(set) var count = 0
     private var entryCapacity = 1024
-    /// Per slot: 0 for empty, else the entry index + 1.
-    private var slots: UnsafeMutablePointer<UInt32>
+    /// A slot of the table: the value beside its index + 1 (0 for an empty slot), so a lookup
+    /// reads one place in memory.
+    private struct Slot {
+        var value: Bits
+        var index: UInt32
+    }
+
+    private var slots: UnsafeMutablePointer<Slot>
     private var slotBits = 11
 
     init() {
         entries = .allocate(capacity: entryCapacity)
         slots = .allocate(capacity: 1 << slotBits)
-        slots.initialize(repeating: 0, count: 1 << slotBits)
+        slots.initialize(repeating: Slot(value: 0, index: 0), count: 1 << slotBits)
     }
 
     deinit {
@@ -28,21 +32,41 @@ final class FixedDictionary<Bits: FixedWidthInteger & UnsignedInteger> {
     /// The size of the dictionary page body (PLAIN values).
     var byteSize: Int { count * MemoryLayout<Bits>.size }
 
-    /// The index of `value`, adding it if new.
+    /// Writes to `out[k]` the index of `value(k)` for each `k` below `count`, adding new values.
+    /// The table is held in locals for the loop; only an insertion touches the properties.
     @inline(__always)
-    func index(of value: Bits) -> UInt32 {
-        let mask = (1 << slotBits) - 1
-        var s = Self.slot(value, slotBits)
-        while true {
-            let e = slots[s]
-            if e == 0 { break }
-            if entries[Int(e) - 1] == value { return e - 1 }
-            s = (s + 1) & mask
+    func indices(_ count: Int, into out: UnsafeMutablePointer<UInt32>, _ value: (Int) -> Bits) {
+        var slots = self.slots
+        var bits = slotBits
+        var mask = (1 << bits) - 1
+        for k in 0..<count {
+            let v = value(k)
+            var s = Self.slot(v, bits)
+            while true {
+                let slot = slots[s]
+                if slot.index == 0 {
+                    out[k] = insert(v, at: s)
+                    slots = self.slots
+                    bits = slotBits
+                    mask = (1 << bits) - 1
+                    break
+                }
+                if slot.value == v {
+                    out[k] = slot.index - 1
+                    break
+                }
+                s = (s + 1) & mask
+            }
         }
+    }
+
+    /// Adds `value` in the empty slot `s`; returns its index.
+    @inline(never)
+    private func insert(_ value: Bits, at s: Int) -> UInt32 {
         if count == entryCapacity { growEntries() }
         entries[count] = value
         count += 1
-        slots[s] = UInt32(count)
+        slots[s] = Slot(value: value, index: UInt32(count))
         if count * 2 > (1 << slotBits) { rehash() }
         return UInt32(count - 1)
     }
@@ -70,11 +94,11 @@ final class FixedDictionary<Bits: FixedWidthInteger & UnsignedInteger> {
         slotBits += 1
         let n = 1 << slotBits
         slots = .allocate(capacity: n)
-        slots.initialize(repeating: 0, count: n)
+        slots.initialize(repeating: Slot(value: 0, index: 0), count: n)
         for k in 0..<count {
             var s = Self.slot(entries[k], slotBits)
-            while slots[s] != 0 { s = (s + 1) & (n - 1) }
-            slots[s] = UInt32(k + 1)
+            while slots[s].index != 0 { s = (s + 1) & (n - 1) }
+            slots[s] = Slot(value: entries[k], index: UInt32(k + 1))
         }
     }
 }
@@ -89,7 +113,9 @@ final class ByteDictionary {
     private var hashes: UnsafeMutablePointer<UInt64>
     private(set) var count = 0
     private var entryCapacity = 1024
-    private var slots: UnsafeMutablePointer<UInt32>
+    /// Per slot: the low 32 bits of the entry's hash, then its index + 1 (0 for empty), so most
+    /// misses are told apart without reading the entry.
+    private var slots: UnsafeMutablePointer<UInt64>
     private var slotBits = 11
 
     init() {
@@ -114,30 +140,78 @@ final class ByteDictionary {
         UnsafeRawBufferPointer(start: data.base + offsets[k], count: offsets[k + 1] - offsets[k])
     }
 
-    /// The index of the `length` bytes at `start`, adding them if new.
+    /// Writes to `out[k]` the index of the bytes `value(k)` gives (start and length) for each
+    /// `k` below `count`, adding new ones. The table is held in locals for the loop.
     @inline(__always)
-    func index(of start: UnsafeRawPointer, length: Int) -> UInt32 {
-        let h = Self.hash(start, length)
-        let mask = (1 << slotBits) - 1
-        var s = Int(truncatingIfNeeded: h >> UInt64(64 - slotBits))
-        while true {
-            let e = slots[s]
-            if e == 0 { break }
-            let k = Int(e) - 1
-            if hashes[k] == h && offsets[k + 1] - offsets[k] == length
-                && (length == 0 || memcmp(data.base + offsets[k], start, length) == 0) {
-                return e - 1
+    func indices(_ count: Int, into out: UnsafeMutablePointer<UInt32>, _ value: (Int) -> (UnsafeRawPointer, Int)) {
+        var slots = self.slots
+        var offsets = self.offsets
+        var data = UnsafeRawPointer(self.data.base)
+        var bits = slotBits
+        var mask = (1 << bits) - 1
+        for k in 0..<count {
+            let (start, length) = value(k)
+            let h = Self.hash(start, length)
+            let tag = h << 32
+            var s = Int(truncatingIfNeeded: h >> UInt64(64 - bits))
+            while true {
+                let slot = slots[s]
+                if slot == 0 {
+                    out[k] = insert(start, length, hash: h, at: s)
+                    slots = self.slots
+                    offsets = self.offsets
+                    data = UnsafeRawPointer(self.data.base)
+                    bits = slotBits
+                    mask = (1 << bits) - 1
+                    break
+                }
+                if slot & 0xFFFF_FFFF_0000_0000 == tag {
+                    let i = Int(truncatingIfNeeded: slot & 0xFFFF_FFFF) - 1
+                    if offsets[i + 1] - offsets[i] == length && Self.equal(data + offsets[i], start, length) {
+                        out[k] = UInt32(i)
+                        break
+                    }
+                }
+                s = (s + 1) & mask
             }
-            s = (s + 1) & mask
         }
+    }
+
+    /// Adds the bytes in the empty slot `s`; returns their index.
+    @inline(never)
+    private func insert(_ start: UnsafeRawPointer, _ length: Int, hash h: UInt64, at s: Int) -> UInt32 {
         if count == entryCapacity { growEntries() }
         data.append(UnsafeRawBufferPointer(start: start, count: length))
         hashes[count] = h
         offsets[count + 1] = data.count
         count += 1
-        slots[s] = UInt32(count)
+        slots[s] = h << 32 | UInt64(count)
         if count * 2 > (1 << slotBits) { rehash() }
         return UInt32(count - 1)
+    }
+
+    /// Byte equality of two `length`-byte runs, 8 bytes at a time.
+    @inline(__always)
+    static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ length: Int) -> Bool {
+        if length >= 8 {
+            var i = 0
+            while i + 8 <= length {
+                if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
+                    return false
+                }
+                i += 8
+            }
+            return i == length
+                || a.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self) == b.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)
+        }
+        if length >= 4 {
+            return a.loadUnaligned(as: UInt32.self) == b.loadUnaligned(as: UInt32.self)
+                && a.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self) == b.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self)
+        }
+        for i in 0..<length where a.load(fromByteOffset: i, as: UInt8.self) != b.load(fromByteOffset: i, as: UInt8.self) {
+            return false
+        }
+        return true
     }
 
     /// Appends the PLAIN encoding of the entries (the dictionary page body).
@@ -150,25 +224,28 @@ final class ByteDictionary {
         }
     }
 
-    /// A fast non-cryptographic hash of `length` bytes, read 8 at a time.
+    /// A fast non-cryptographic hash of `length` bytes, read 8 at a time (the last, partial
+    /// word read overlapping the one before).
     @inline(__always)
     static func hash(_ start: UnsafeRawPointer, _ length: Int) -> UInt64 {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ (UInt64(length) &* 0xFF51_AFD7_ED55_8CCD)
-        var p = 0
-        while p + 8 <= length {
-            let k = start.loadUnaligned(fromByteOffset: p, as: UInt64.self)
-            h = (h ^ k) &* 0xBF58_476D_1CE4_E5B9
-            h ^= h >> 29
-            p += 8
-        }
-        if p < length {
-            var k: UInt64 = 0
-            var shift: UInt64 = 0
-            while p < length {
-                k |= UInt64(start.load(fromByteOffset: p, as: UInt8.self)) << shift
-                shift += 8
-                p += 1
+        if length >= 8 {
+            var p = 0
+            while p + 8 <= length {
+                h = (h ^ start.loadUnaligned(fromByteOffset: p, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+                h ^= h >> 29
+                p += 8
             }
+            if p < length {
+                h = (h ^ start.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)) &* 0x94D0_49BB_1331_11EB
+            }
+        } else if length >= 4 {
+            let k = UInt64(start.loadUnaligned(as: UInt32.self))
+                | UInt64(start.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self)) << 32
+            h = (h ^ k) &* 0x94D0_49BB_1331_11EB
+        } else if length > 0 {
+            let k = UInt64(start.load(as: UInt8.self)) | UInt64(start.load(fromByteOffset: length / 2, as: UInt8.self)) << 8
+                | UInt64(start.load(fromByteOffset: length - 1, as: UInt8.self)) << 16
             h = (h ^ k) &* 0x94D0_49BB_1331_11EB
         }
         h ^= h >> 31
@@ -198,7 +275,7 @@ final class ByteDictionary {
         for k in 0..<count {
             var s = Int(truncatingIfNeeded: hashes[k] >> UInt64(64 - slotBits))
             while slots[s] != 0 { s = (s + 1) & (n - 1) }
-            slots[s] = UInt32(k + 1)
+            slots[s] = hashes[k] << 32 | UInt64(k + 1)
         }
     }
 }

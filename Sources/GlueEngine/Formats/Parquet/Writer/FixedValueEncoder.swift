@@ -62,8 +62,11 @@ extension Double: ParquetFixedValue {
     }
 }
 
-/// Values of a fixed-width type, PLAIN or dictionary-encoded (see `LeafValueEncoder`).
-final class FixedValueEncoder<T: ParquetFixedValue>: LeafValueEncoder {
+/// The state and work of a fixed-width column's values, PLAIN or dictionary-encoded (see
+/// `LeafValueEncoder`). A struct used through the non-generic `Int32ValueEncoder`,
+/// `Int64ValueEncoder`, `FloatValueEncoder` and `DoubleValueEncoder`, so that every loop is
+/// compiled for its concrete type.
+struct FixedValueCore<T: ParquetFixedValue> {
     private enum Mode { case trial, dictionary, plain }
 
     private let useDictionary: Bool
@@ -73,8 +76,10 @@ final class FixedValueEncoder<T: ParquetFixedValue>: LeafValueEncoder {
     private var fallbackPage: (body: [UInt8], count: Int)?
     /// The current page's PLAIN values (in trial and plain modes).
     private let plain = GrowableBytes(capacity: 1 << 16)
-    /// The current page's dictionary indices (in trial and dictionary modes).
-    private var indices: [UInt32] = []
+    /// The current page's dictionary indices, as `UInt32`s (in trial and dictionary modes).
+    private let indices = GrowableBytes(capacity: 1 << 14)
+    /// The RLE-encoded indices of a finished page.
+    private let encoded = GrowableBytes(capacity: 1 << 12)
     private var minimum: T?
     private var maximum: T?
     private(set) var plainBytesSeen = 0
@@ -85,7 +90,7 @@ final class FixedValueEncoder<T: ParquetFixedValue>: LeafValueEncoder {
         self.dictionary = dictionary ? FixedDictionary() : nil
     }
 
-    func append(_ storage: LeafStorage, _ selection: LeafSelection, _ positions: Range<Int>) {
+    mutating func append(_ storage: LeafStorage, _ selection: LeafSelection, _ positions: Range<Int>) {
         guard !positions.isEmpty, let values = T.values(in: storage) else { return }
         plainBytesSeen += positions.count * MemoryLayout<T>.stride
         values.withUnsafeBufferPointer { buffer in
@@ -100,24 +105,30 @@ final class FixedValueEncoder<T: ParquetFixedValue>: LeafValueEncoder {
 
     private func addIndices(_ values: UnsafeBufferPointer<T>, _ selection: LeafSelection, _ positions: Range<Int>,
                             _ dictionary: FixedDictionary<T.Bits>) {
-        let start = indices.count
-        indices.append(contentsOf: repeatElement(0, count: positions.count))
-        indices.withUnsafeMutableBufferPointer { out in
-            switch selection {
-            case .range(let rows):
-                let first = rows.lowerBound + positions.lowerBound
-                for k in 0..<positions.count { out[start + k] = dictionary.index(of: values[first + k].parquetBits) }
-            case .indices(let rowIndices):
-                rowIndices.withUnsafeBufferPointer { idx in
-                    for k in 0..<positions.count {
-                        out[start + k] = dictionary.index(of: values[Int(idx[positions.lowerBound + k])].parquetBits)
-                    }
-                }
+        let n = positions.count
+        let out = indices.reserve(4 * n).assumingMemoryBound(to: UInt32.self)
+        guard let base = values.baseAddress else { return }
+        switch selection {
+        case .range(let rows):
+            let first = base + rows.lowerBound + positions.lowerBound
+            dictionary.indices(n, into: out) { first[$0].parquetBits }
+        case .indices(let rowIndices):
+            rowIndices.withUnsafeBufferPointer { idx in
+                let at = idx.baseAddress! + positions.lowerBound
+                dictionary.indices(n, into: out) { base[Int(at[$0])].parquetBits }
             }
         }
+        indices.commit(4 * n)
     }
 
-    private func updateStatistics(_ values: UnsafeBufferPointer<T>, _ selection: LeafSelection, _ positions: Range<Int>) {
+    private mutating func updateStatistics(_ values: UnsafeBufferPointer<T>, _ selection: LeafSelection, _ positions: Range<Int>) {
+        var lo = minimum
+        var hi = maximum
+        @inline(__always) func see(_ v: T) {
+            if v.isUnordered { return }
+            if let l = lo, !(v < l) {} else { lo = v }
+            if let h = hi, !(v > h) {} else { hi = v }
+        }
         switch selection {
         case .range(let rows):
             let first = rows.lowerBound + positions.lowerBound
@@ -127,63 +138,66 @@ final class FixedValueEncoder<T: ParquetFixedValue>: LeafValueEncoder {
                 for k in positions { see(values[Int(idx[k])]) }
             }
         }
+        minimum = lo
+        maximum = hi
     }
 
-    @inline(__always)
-    private func see(_ v: T) {
-        if v.isUnordered { return }
-        if let m = minimum {
-            if v < m { minimum = v }
-        } else {
-            minimum = v
-        }
-        if let m = maximum {
-            if v > m { maximum = v }
-        } else {
-            maximum = v
-        }
-    }
-
-    private func seeDictionary() {
+    private mutating func seeDictionary() {
         guard let dictionary else { return }
-        for k in 0..<dictionary.count { see(T(parquetBits: dictionary.entries[k])) }
+        let entries = UnsafeBufferPointer(start: dictionary.entries, count: dictionary.count)
+        var lo = minimum
+        var hi = maximum
+        for bits in entries {
+            let v = T(parquetBits: bits)
+            if v.isUnordered { continue }
+            if let l = lo, !(v < l) {} else { lo = v }
+            if let h = hi, !(v > h) {} else { hi = v }
+        }
+        minimum = lo
+        maximum = hi
     }
+
+    private var indexCount: Int { indices.count / 4 }
 
     private var indexBitWidth: Int { max(1, RLEHybridEncoder.bitWidth((dictionary?.count ?? 1) - 1)) }
 
     var pageByteSize: Int {
-        mode == .dictionary ? 1 + (indices.count * indexBitWidth + 7) / 8 : plain.count
+        mode == .dictionary ? 1 + (indexCount * indexBitWidth + 7) / 8 : plain.count
     }
 
     var dictionaryByteSize: Int { mode == .plain ? 0 : dictionary?.byteSize ?? 0 }
 
     var needsFallback: Bool { mode != .plain && (dictionary?.byteSize ?? 0) >= parquetDictionaryLimit }
 
-    func finishPage(into body: inout [UInt8]) -> Parquet.Encoding {
+    mutating func finishPage(_ body: (Parquet.Encoding, UnsafeRawBufferPointer) throws(EngineError) -> Void) throws(EngineError) {
         if mode == .trial {
-            let dictionaryCost = (dictionary?.byteSize ?? 0) + 1 + (indices.count * indexBitWidth + 7) / 8
+            let dictionaryCost = (dictionary?.byteSize ?? 0) + 1 + (indexCount * indexBitWidth + 7) / 8
             if !needsFallback && dictionaryCost < plain.count {
                 mode = .dictionary
             } else {
                 seeDictionary()
                 dictionary = nil
-                indices.removeAll(keepingCapacity: false)
+                indices.removeAll()
                 mode = .plain
             }
         }
         if mode == .dictionary {
             plain.removeAll()
-            body.append(UInt8(indexBitWidth))
-            indices.withUnsafeBufferPointer { RLEHybridEncoder.encode($0, bitWidth: indexBitWidth, into: &body) }
-            indices.removeAll(keepingCapacity: true)
-            return .rleDictionary
+            let width = indexBitWidth
+            encoded.removeAll()
+            encoded.reserve(1).storeBytes(of: UInt8(width), as: UInt8.self)
+            encoded.commit(1)
+            let buffer = UnsafeBufferPointer(start: indices.base.assumingMemoryBound(to: UInt32.self), count: indexCount)
+            RLEHybridEncoder.encode(buffer, bitWidth: width, into: encoded)
+            indices.removeAll()
+            try body(.rleDictionary, encoded.bytes)
+        } else {
+            defer { plain.removeAll() }
+            try body(.plain, plain.bytes)
         }
-        body.append(contentsOf: plain.bytes)
-        plain.removeAll()
-        return .plain
     }
 
-    func fallBack() {
+    mutating func fallBack() {
         guard mode == .dictionary, let dictionary else { return }
         var body: [UInt8] = []
         dictionary.appendPlain(to: &body)
@@ -193,7 +207,7 @@ final class FixedValueEncoder<T: ParquetFixedValue>: LeafValueEncoder {
         mode = .plain
     }
 
-    func finishChunk() -> ChunkValues {
+    mutating func finishChunk() -> ChunkValues {
         var result = ChunkValues(dictionary: fallbackPage)
         if mode == .dictionary, let dictionary {
             var body: [UInt8] = []
@@ -208,7 +222,7 @@ final class FixedValueEncoder<T: ParquetFixedValue>: LeafValueEncoder {
         minimum = nil
         maximum = nil
         fallbackPage = nil
-        indices.removeAll(keepingCapacity: true)
+        indices.removeAll()
         plain.removeAll()
         mode = useDictionary ? .trial : .plain
         dictionary = useDictionary ? FixedDictionary() : nil
@@ -218,4 +232,51 @@ final class FixedValueEncoder<T: ParquetFixedValue>: LeafValueEncoder {
     private static func bytes(_ v: T) -> [UInt8] {
         withUnsafeBytes(of: v) { Array($0) }
     }
+}
+
+/// A `LeafValueEncoder` made of a `FixedValueCore` (the conformance is written once here; the
+/// four classes below only name their type).
+protocol FixedValueEncoding: LeafValueEncoder {
+    associatedtype Value: ParquetFixedValue
+    var core: FixedValueCore<Value> { get set }
+}
+
+extension FixedValueEncoding {
+    func append(_ storage: LeafStorage, _ selection: LeafSelection, _ positions: Range<Int>) {
+        core.append(storage, selection, positions)
+    }
+
+    var pageByteSize: Int { core.pageByteSize }
+    var plainBytesSeen: Int { core.plainBytesSeen }
+    var dictionaryByteSize: Int { core.dictionaryByteSize }
+    var needsFallback: Bool { core.needsFallback }
+    func finishPage(_ body: (Parquet.Encoding, UnsafeRawBufferPointer) throws(EngineError) -> Void) throws(EngineError) {
+        try core.finishPage(body)
+    }
+    func fallBack() { core.fallBack() }
+    func finishChunk() -> ChunkValues { core.finishChunk() }
+}
+
+/// INT32 values: int, byte, short, date, decimal of up to 9 digits.
+final class Int32ValueEncoder: FixedValueEncoding {
+    var core: FixedValueCore<Int32>
+    init(dictionary: Bool) { core = FixedValueCore(dictionary: dictionary) }
+}
+
+/// INT64 values: long, timestamp, decimal of 10 to 18 digits.
+final class Int64ValueEncoder: FixedValueEncoding {
+    var core: FixedValueCore<Int64>
+    init(dictionary: Bool) { core = FixedValueCore(dictionary: dictionary) }
+}
+
+/// FLOAT values.
+final class FloatValueEncoder: FixedValueEncoding {
+    var core: FixedValueCore<Float>
+    init(dictionary: Bool) { core = FixedValueCore(dictionary: dictionary) }
+}
+
+/// DOUBLE values.
+final class DoubleValueEncoder: FixedValueEncoding {
+    var core: FixedValueCore<Double>
+    init(dictionary: Bool) { core = FixedValueCore(dictionary: dictionary) }
 }

@@ -17,8 +17,9 @@ protocol LeafValueEncoder: AnyObject {
     var dictionaryByteSize: Int { get }
     /// True when the dictionary has outgrown its limit: finish the page, then `fallBack()`.
     var needsFallback: Bool { get }
-    /// Appends the page's value section to `body`, starts a new page, returns the encoding.
-    func finishPage(into body: inout [UInt8]) -> Parquet.Encoding
+    /// Hands the page's encoded values and their encoding to `body` (the bytes are valid
+    /// during the call only), then starts a new page.
+    func finishPage(_ body: (Parquet.Encoding, UnsafeRawBufferPointer) throws(EngineError) -> Void) throws(EngineError)
     /// Writes PLAIN from now to the end of the chunk.
     func fallBack()
     /// Ends the chunk: its dictionary page body and entry count (if it used a dictionary) and
@@ -41,12 +42,11 @@ func makeValueEncoder(for leaf: ParquetLeaf, dictionary: Bool) -> any LeafValueE
     switch leaf.type {
     case .null: return NullValueEncoder()
     case .boolean: return BooleanValueEncoder()
-    case .float: return FixedValueEncoder<Float>(dictionary: dictionary)
-    case .double: return FixedValueEncoder<Double>(dictionary: dictionary)
+    case .float: return FloatValueEncoder(dictionary: dictionary)
+    case .double: return DoubleValueEncoder(dictionary: dictionary)
     case .string, .binary: return ByteArrayValueEncoder(dictionary: dictionary)
     default:
-        return leaf.physicalType == .int64 ? FixedValueEncoder<Int64>(dictionary: dictionary)
-            : FixedValueEncoder<Int32>(dictionary: dictionary)
+        return leaf.physicalType == .int64 ? Int64ValueEncoder(dictionary: dictionary) : Int32ValueEncoder(dictionary: dictionary)
     }
 }
 
@@ -57,7 +57,9 @@ final class NullValueEncoder: LeafValueEncoder {
     var plainBytesSeen: Int { 0 }
     var dictionaryByteSize: Int { 0 }
     var needsFallback: Bool { false }
-    func finishPage(into body: inout [UInt8]) -> Parquet.Encoding { .plain }
+    func finishPage(_ body: (Parquet.Encoding, UnsafeRawBufferPointer) throws(EngineError) -> Void) throws(EngineError) {
+        try body(.plain, UnsafeRawBufferPointer(start: nil, count: 0))
+    }
     func fallBack() {}
     func finishChunk() -> ChunkValues { ChunkValues() }
 }
@@ -65,6 +67,7 @@ final class NullValueEncoder: LeafValueEncoder {
 /// Booleans: always PLAIN, bit-packed.
 final class BooleanValueEncoder: LeafValueEncoder {
     private var page: [Bool] = []
+    private let packed = GrowableBytes()
     private var sawFalse = false
     private var sawTrue = false
     private(set) var plainBytesSeen = 0
@@ -86,15 +89,16 @@ final class BooleanValueEncoder: LeafValueEncoder {
     var dictionaryByteSize: Int { 0 }
     var needsFallback: Bool { false }
 
-    func finishPage(into body: inout [UInt8]) -> Parquet.Encoding {
+    func finishPage(_ body: (Parquet.Encoding, UnsafeRawBufferPointer) throws(EngineError) -> Void) throws(EngineError) {
         if !sawFalse || !sawTrue {
             for b in page {
                 if b { sawTrue = true } else { sawFalse = true }
             }
         }
-        PlainEncoder.packBooleans(page, into: &body)
+        packed.removeAll()
+        PlainEncoder.packBooleans(page, into: packed)
         page.removeAll(keepingCapacity: true)
-        return .plain
+        try body(.plain, packed.bytes)
     }
 
     func fallBack() {}

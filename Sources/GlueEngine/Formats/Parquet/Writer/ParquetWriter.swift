@@ -199,12 +199,12 @@ public final class ParquetWriter {
             guard let result = chunks.load(i) else { continue }
             let chunk = try result.get()
             var dictionaryOffset: Int64?
-            if let page = chunk.dictionaryPage {
+            if !chunk.dictionaryPage.isEmpty {
                 dictionaryOffset = offset
-                try emit(page)
+                for piece in chunk.dictionaryPage { try emit(piece) }
             }
             let dataOffset = offset
-            try emit(chunk.dataPages)
+            for piece in chunk.dataPages { try emit(piece) }
             let leaf = writer.leaf
             let metadata = Parquet.ColumnMetaData(
                 type: leaf.physicalType, encodings: chunk.encodings, pathInSchema: leaf.path, codec: options.compression,

@@ -112,15 +112,13 @@ enum PlainEncoder {
     }
 
     /// Packs booleans LSB first, 8 to a byte (the last byte zero-padded).
-    static func packBooleans(_ bits: [Bool], into out: inout [UInt8]) {
-        var byte: UInt8 = 0
-        for (k, b) in bits.enumerated() {
-            if b { byte |= 1 << UInt8(k & 7) }
-            if k & 7 == 7 {
-                out.append(byte)
-                byte = 0
-            }
+    static func packBooleans(_ bits: [Bool], into out: GrowableBytes) {
+        let n = (bits.count + 7) / 8
+        let p = out.reserve(n)
+        p.initializeMemory(as: UInt8.self, repeating: 0, count: n)
+        for (k, b) in bits.enumerated() where b {
+            p.storeBytes(of: p.load(fromByteOffset: k >> 3, as: UInt8.self) | 1 << UInt8(k & 7), toByteOffset: k >> 3, as: UInt8.self)
         }
-        if bits.count & 7 != 0 { out.append(byte) }
+        out.commit(n)
     }
 }

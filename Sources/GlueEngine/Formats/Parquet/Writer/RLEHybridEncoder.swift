@@ -16,7 +16,7 @@ enum RLEHybridEncoder {
 
     /// Appends the hybrid encoding of `values` (each below `1 << bitWidth`) to `out`.
     static func encode<T: FixedWidthInteger & UnsignedInteger>(_ values: UnsafeBufferPointer<T>, bitWidth: Int,
-                                                               into out: inout [UInt8]) {
+                                                               into out: GrowableBytes) {
         let n = values.count
         guard n > 0 else { return }
         var i = 0
@@ -28,10 +28,10 @@ enum RLEHybridEncoder {
             let run = j - i
             if run >= 8 || (j == n && literalStart < 0) {
                 if literalStart >= 0 {
-                    packLiteral(values, from: literalStart, to: i, bitWidth: bitWidth, into: &out)
+                    packLiteral(values, from: literalStart, to: i, bitWidth: bitWidth, into: out)
                     literalStart = -1
                 }
-                writeRun(UInt64(v), count: run, bitWidth: bitWidth, into: &out)
+                writeRun(UInt64(v), count: run, bitWidth: bitWidth, into: out)
                 i = j
             } else {
                 if literalStart < 0 { literalStart = i }
@@ -39,56 +39,85 @@ enum RLEHybridEncoder {
             }
         }
         if literalStart >= 0 {
-            packLiteral(values, from: literalStart, to: n, bitWidth: bitWidth, into: &out)
+            packLiteral(values, from: literalStart, to: n, bitWidth: bitWidth, into: out)
         }
     }
 
     /// Appends the hybrid encoding of `values`, with the 4-byte little-endian length in front
     /// (the form of levels in a v1 data page).
-    static func encodeWithLength(_ values: UnsafeBufferPointer<UInt8>, bitWidth: Int, into out: inout [UInt8]) {
+    static func encodeWithLength(_ values: UnsafeBufferPointer<UInt8>, bitWidth: Int, into out: GrowableBytes) {
         let lengthAt = out.count
-        out.append(contentsOf: [0, 0, 0, 0])
-        encode(values, bitWidth: bitWidth, into: &out)
+        _ = out.reserve(4)
+        out.commit(4)
+        encode(values, bitWidth: bitWidth, into: out)
         let length = UInt32(out.count - lengthAt - 4)
-        for k in 0..<4 { out[lengthAt + k] = UInt8(truncatingIfNeeded: length >> (8 * k)) }
+        (out.base + lengthAt).storeBytes(of: length.littleEndian, as: UInt32.self)
     }
 
     /// An RLE run: `count` copies of `value`.
-    static func writeRun(_ value: UInt64, count: Int, bitWidth: Int, into out: inout [UInt8]) {
-        varint(UInt64(count) << 1, into: &out)
+    static func writeRun(_ value: UInt64, count: Int, bitWidth: Int, into out: GrowableBytes) {
+        let p = out.reserve(16)
+        var n = varint(UInt64(count) << 1, at: p)
         var v = value
         for _ in 0..<((bitWidth + 7) / 8) {
-            out.append(UInt8(truncatingIfNeeded: v))
+            p.storeBytes(of: UInt8(truncatingIfNeeded: v), toByteOffset: n, as: UInt8.self)
             v >>= 8
+            n += 1
         }
+        out.commit(n)
     }
 
     /// A bit-packed run of `values[start..<end]`, padded with zeros to a multiple of 8 values.
     static func packLiteral<T: FixedWidthInteger & UnsignedInteger>(_ values: UnsafeBufferPointer<T>, from start: Int,
-                                                                    to end: Int, bitWidth: Int, into out: inout [UInt8]) {
+                                                                    to end: Int, bitWidth: Int, into out: GrowableBytes) {
         let groups = (end - start + 7) / 8
-        varint(UInt64(groups) << 1 | 1, into: &out)
-        out.reserveCapacity(out.count + groups * bitWidth)
+        let p = out.reserve(10 + groups * bitWidth)
+        var n = varint(UInt64(groups) << 1 | 1, at: p)
         var acc: UInt64 = 0
         var bits = 0
-        for k in start..<(start + groups * 8) {
-            if k < end { acc |= UInt64(values[k]) << UInt64(bits) }
-            bits += bitWidth
-            while bits >= 8 {
-                out.append(UInt8(truncatingIfNeeded: acc))
-                acc >>= 8
-                bits -= 8
+        let width = UInt64(bitWidth)
+        var k = start
+        let full = start + (end - start) / 8 * 8
+        while k < full {
+            // a whole group: 8 values, bitWidth bytes
+            for g in 0..<8 {
+                acc |= UInt64(values[k + g]) << UInt64(bits)
+                bits += bitWidth
+                while bits >= 8 {
+                    p.storeBytes(of: UInt8(truncatingIfNeeded: acc), toByteOffset: n, as: UInt8.self)
+                    n += 1
+                    acc >>= 8
+                    bits -= 8
+                }
+            }
+            k += 8
+        }
+        if full < end {
+            for g in 0..<8 {
+                if full + g < end { acc |= UInt64(values[full + g]) << UInt64(bits) }
+                bits += Int(width)
+                while bits >= 8 {
+                    p.storeBytes(of: UInt8(truncatingIfNeeded: acc), toByteOffset: n, as: UInt8.self)
+                    n += 1
+                    acc >>= 8
+                    bits -= 8
+                }
             }
         }
+        out.commit(n)
     }
 
-    /// ULEB128.
-    static func varint(_ value: UInt64, into out: inout [UInt8]) {
+    /// ULEB128 at `p`; returns the bytes written (at most 10).
+    @inline(__always)
+    static func varint(_ value: UInt64, at p: UnsafeMutableRawPointer) -> Int {
         var v = value
+        var n = 0
         while v >= 0x80 {
-            out.append(UInt8(truncatingIfNeeded: v) | 0x80)
+            p.storeBytes(of: UInt8(truncatingIfNeeded: v) | 0x80, toByteOffset: n, as: UInt8.self)
             v >>= 7
+            n += 1
         }
-        out.append(UInt8(v))
+        p.storeBytes(of: UInt8(v), toByteOffset: n, as: UInt8.self)
+        return n + 1
     }
 }
