@@ -316,3 +316,28 @@ import Testing
         }
     }
 }
+
+extension ParquetWriterTests {
+    @Test func aFrameWithoutColumnsIsRefused() {
+        #expect(throws: EngineError.unsupported(
+            what: "Parquet", reason: "the frame has no columns (no field in any record); a Parquet file needs at least one column")) {
+            try ParquetWriter.encode(DynamicFrame(batches: []), options: Self.options())
+        }
+    }
+
+    @Test func batchesMayLackColumnsOrHoldNullsWhereTheSchemaHasATypeAndFieldOrderIsTheSchemas() throws {
+        let schema = StructType([Field("a", .long), Field("s", .structure(StructType([Field("x", .int), Field("y", .string)]))),
+                                 Field("b", .string)])
+        let output = ParquetBufferOutput()
+        let writer = try ParquetWriter(schema: schema, options: Self.options(), output: output)
+        // fields in another order, a struct lacking y, b missing, then a null-typed a
+        try writer.write(RecordBatch(records: [DynamicRecord([("s", .structure(DynamicRecord([("x", .int(1))]))), ("a", .long(5))])]))
+        try writer.write(RecordBatch(count: 2, names: ["a", "b"], columns: [.nulls(2), Column(count: 2, storage: .bytes(
+            { var c = ByteColumn(); c.append("p"); c.append("q"); return c }(), .string))]))
+        let footer = try writer.close()
+        #expect(footer.schema.map(\.name) == ["schema", "a", "s", "x", "y", "b"])
+        #expect(footer.numRows == 3)
+        let stats = footer.rowGroups[0].columns.map { $0.metaData?.statistics?.nullCount }
+        #expect(stats == [2, 2, 3, 1])
+    }
+}

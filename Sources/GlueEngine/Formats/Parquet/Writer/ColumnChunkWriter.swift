@@ -46,6 +46,9 @@ final class ColumnChunkWriter: @unchecked Sendable {
     /// Entries appended over the writer's life, to size appends by the average value size.
     private var entriesSeen = 0
 
+    /// Entries per page at most (a page header counts them in 32 bits).
+    static let maxPageEntries = 1 << 30
+
     init(leaf: ParquetLeaf, options: ParquetWriteOptions) {
         self.leaf = leaf
         codec = options.compression
@@ -88,7 +91,8 @@ final class ColumnChunkWriter: @unchecked Sendable {
             if encoder.needsFallback {
                 try finishPage()
                 encoder.fallBack()
-            } else if encoder.pageByteSize + (pageDefinitions.count * (definitionWidth + repetitionWidth)) / 8 >= pageSize {
+            } else if encoder.pageByteSize + (pageDefinitions.count * (definitionWidth + repetitionWidth)) / 8 >= pageSize
+                || pageDefinitions.count >= Self.maxPageEntries {
                 try finishPage()
             }
         }

@@ -1,9 +1,15 @@
 /// What keeps a schema from being written as Parquet, told the way a learner can act on it.
 extension ParquetSchemaMapping {
     /// Throws `EngineError.unsupported(what: "Parquet", ...)` when the schema holds choices
-    /// (every choice is named with its member types, with a `resolveChoice` example to fix them)
-    /// or structs without fields.
+    /// (every choice is named with its member types, with a `resolveChoice` example to fix them),
+    /// structs without fields, or no field at all (a Parquet file needs a column: DuckDB and
+    /// Spark refuse one without; a sink should write no file for a frame without columns, as
+    /// Glue writes none for an empty frame).
     static func checkWritable(_ schema: StructType) throws(EngineError) {
+        guard !schema.fields.isEmpty else {
+            throw .unsupported(what: "Parquet", reason: "the frame has no columns (no field in any record); "
+                               + "a Parquet file needs at least one column")
+        }
         var choices: [(path: String, members: [DataType], reachable: Bool)] = []
         var empties: [String] = []
         func visit(_ type: DataType, _ path: String, reachable: Bool, endsInElements: Bool) {
