@@ -4,7 +4,7 @@ import Testing
 /// Dremel shredding: definition and repetition levels of nested columns, worked out by hand
 /// for the all-optional 3-level LIST and MAP layouts the writer uses.
 @Suite struct ParquetWriterLevelsTests {
-    private func slices(_ records: [DynamicRecord], _ field: String) throws -> (leaves: [ParquetLeaf], slices: [LeafSlice]) {
+    private func slices(_ records: [DynamicRecord], _ field: String) throws -> (leaves: [WriterLeaf], slices: [LeafSlice]) {
         let batch = RecordBatch(records: records)
         let schema = batch.schema
         let type = try #require(schema[field]?.type)
@@ -31,7 +31,7 @@ import Testing
     @Test func flatColumnsTakeTheirLevelsFromTheValidity() throws {
         let (leaves, s) = try slices([DynamicRecord([("x", .long(1))]), DynamicRecord([("y", .long(0))]),
                                       DynamicRecord([("x", .long(3))])], "x")
-        #expect(leaves == [ParquetLeaf(path: ["x"], type: .long, physicalType: .int64, maxDefinitionLevel: 1, maxRepetitionLevel: 0)])
+        #expect(leaves == [WriterLeaf(path: ["x"], type: .long, physicalType: .int64, maxDefinitionLevel: 1, maxRepetitionLevel: 0)])
         #expect(s[0].definitionLevels == [1, 0, 1])
         #expect(s[0].repetitionLevels.isEmpty)
         #expect(values(s[0]) == ["1", "3"])

@@ -146,7 +146,7 @@ final class ByteArrayValueEncoder: LeafValueEncoder {
 
     var dictionaryByteSize: Int { mode == .plain ? 0 : dictionary?.byteSize ?? 0 }
 
-    var needsFallback: Bool { mode != .plain && (dictionary?.byteSize ?? 0) >= parquetDictionaryLimit }
+    var needsFallback: Bool { mode != .plain && (dictionary?.byteSize ?? 0) >= LeafValueEncoders.dictionaryLimit }
 
     func finishPage(_ body: (Parquet.Encoding, UnsafeRawBufferPointer) throws(EngineError) -> Void) throws(EngineError) {
         if mode == .trial {

@@ -21,7 +21,7 @@ struct EncodedColumnChunk {
 ///
 /// Not thread-safe: the `ParquetWriter` hands each writer to one thread at a time.
 final class ColumnChunkWriter: @unchecked Sendable {
-    let leaf: ParquetLeaf
+    let leaf: WriterLeaf
     private let codec: Parquet.CompressionCodec
     private let pageSize: Int
     private let encoder: any LeafValueEncoder
@@ -49,11 +49,11 @@ final class ColumnChunkWriter: @unchecked Sendable {
     /// Entries per page at most (a page header counts them in 32 bits).
     static let maxPageEntries = 1 << 30
 
-    init(leaf: ParquetLeaf, options: ParquetWriteOptions) {
+    init(leaf: WriterLeaf, options: ParquetWriteOptions) {
         self.leaf = leaf
         codec = options.compression
         pageSize = options.pageSize
-        encoder = makeValueEncoder(for: leaf, dictionary: options.enableDictionary)
+        encoder = LeafValueEncoders.make(for: leaf, dictionary: options.enableDictionary)
         definitionWidth = RLEHybridEncoder.bitWidth(leaf.maxDefinitionLevel)
         repetitionWidth = RLEHybridEncoder.bitWidth(leaf.maxRepetitionLevel)
     }
@@ -106,7 +106,7 @@ final class ColumnChunkWriter: @unchecked Sendable {
         let average = max(1, encoder.plainBytesSeen / entriesSeen)
         var size = pageSize / (4 * average)
         let dictionary = encoder.dictionaryByteSize
-        if dictionary > 0 { size = min(size, max(64, (parquetDictionaryLimit - dictionary) / average)) }
+        if dictionary > 0 { size = min(size, max(64, (LeafValueEncoders.dictionaryLimit - dictionary) / average)) }
         return min(4096, max(1, size))
     }
 

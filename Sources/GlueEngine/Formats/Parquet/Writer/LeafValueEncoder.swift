@@ -4,8 +4,9 @@
 /// Dictionary encoding, when enabled, starts on trial: the first page is encoded both ways,
 /// and the dictionary is kept only if the dictionary plus the page's indices are smaller than
 /// the PLAIN page (so unique ids go PLAIN at once). A kept dictionary that grows past
-/// `dictionaryLimit` bytes ends its page, is written, and the rest of the chunk is PLAIN
-/// (as pyarrow does with its 1 MiB `dictionary_pagesize_limit`). Each chunk starts again.
+/// `LeafValueEncoders.dictionaryLimit` bytes ends its page, is written, and the rest of the
+/// chunk is PLAIN (as pyarrow does with its 1 MiB `dictionary_pagesize_limit`). Each chunk
+/// starts again.
 protocol LeafValueEncoder: AnyObject {
     /// Appends the values at positions `positions` of `selection` to the current page.
     func append(_ storage: LeafStorage, _ selection: LeafSelection, _ positions: Range<Int>)
@@ -34,19 +35,22 @@ struct ChunkValues {
     var max: [UInt8]?
 }
 
-/// The biggest dictionary (PLAIN bytes) before a chunk falls back to PLAIN.
-let parquetDictionaryLimit = 1 << 20
+/// How leaf columns are encoded.
+enum LeafValueEncoders {
+    /// The biggest dictionary (PLAIN bytes) before a chunk falls back to PLAIN.
+    static let dictionaryLimit = 1 << 20
 
-/// Makes the encoder for a leaf.
-func makeValueEncoder(for leaf: ParquetLeaf, dictionary: Bool) -> any LeafValueEncoder {
-    switch leaf.type {
-    case .null: return NullValueEncoder()
-    case .boolean: return BooleanValueEncoder()
-    case .float: return FloatValueEncoder(dictionary: dictionary)
-    case .double: return DoubleValueEncoder(dictionary: dictionary)
-    case .string, .binary: return ByteArrayValueEncoder(dictionary: dictionary)
-    default:
-        return leaf.physicalType == .int64 ? Int64ValueEncoder(dictionary: dictionary) : Int32ValueEncoder(dictionary: dictionary)
+    /// The encoder for a leaf's values.
+    static func make(for leaf: WriterLeaf, dictionary: Bool) -> any LeafValueEncoder {
+        switch leaf.type {
+        case .null: return NullValueEncoder()
+        case .boolean: return BooleanValueEncoder()
+        case .float: return FloatValueEncoder(dictionary: dictionary)
+        case .double: return DoubleValueEncoder(dictionary: dictionary)
+        case .string, .binary: return ByteArrayValueEncoder(dictionary: dictionary)
+        default:
+            return leaf.physicalType == .int64 ? Int64ValueEncoder(dictionary: dictionary) : Int32ValueEncoder(dictionary: dictionary)
+        }
     }
 }
 

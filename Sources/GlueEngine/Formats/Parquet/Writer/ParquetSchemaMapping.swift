@@ -1,5 +1,5 @@
 /// One leaf (primitive) column of a Parquet schema, with the levels its values can reach.
-struct ParquetLeaf: Sendable, Equatable {
+struct WriterLeaf: Sendable, Equatable {
     /// The names from the root's child down to the leaf (`["tags", "list", "element"]`).
     let path: [String]
     /// The Glue type of the values (`.null` for a column that is null in every record).
@@ -36,11 +36,11 @@ enum ParquetSchemaMapping {
     static let rootName = "schema"
 
     /// The schema elements (root first, depth-first) and the leaves under each top-level field.
-    static func map(_ schema: StructType) -> (elements: [Parquet.SchemaElement], leaves: [[ParquetLeaf]]) {
+    static func map(_ schema: StructType) -> (elements: [Parquet.SchemaElement], leaves: [[WriterLeaf]]) {
         var elements = [Parquet.SchemaElement(name: rootName, numChildren: Int32(schema.fields.count))]
-        var leaves: [[ParquetLeaf]] = []
+        var leaves: [[WriterLeaf]] = []
         for field in schema.fields {
-            var fieldLeaves: [ParquetLeaf] = []
+            var fieldLeaves: [WriterLeaf] = []
             add(field.name, field.type, repetition: .optional, path: [], def: 0, rep: 0, &elements, &fieldLeaves)
             leaves.append(fieldLeaves)
         }
@@ -48,7 +48,7 @@ enum ParquetSchemaMapping {
     }
 
     private static func add(_ name: String, _ type: DataType, repetition: Parquet.Repetition, path: [String], def: Int, rep: Int,
-                            _ elements: inout [Parquet.SchemaElement], _ leaves: inout [ParquetLeaf]) {
+                            _ elements: inout [Parquet.SchemaElement], _ leaves: inout [WriterLeaf]) {
         let path = path + [name]
         let def = repetition == .required ? def : def + 1
         switch type {
@@ -69,7 +69,7 @@ enum ParquetSchemaMapping {
             var e = Parquet.SchemaElement(type: physicalType(type), repetition: repetition, name: name)
             annotate(&e, type)
             elements.append(e)
-            leaves.append(ParquetLeaf(path: path, type: type, physicalType: physicalType(type),
+            leaves.append(WriterLeaf(path: path, type: type, physicalType: physicalType(type),
                                       maxDefinitionLevel: def, maxRepetitionLevel: rep))
         }
     }
