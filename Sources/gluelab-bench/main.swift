@@ -27,7 +27,7 @@ let benchmarks: [Benchmark] = [
     },
     Benchmark(name: "parquet-write",
               usage: "parquet-write FILE [--repeat N]   CSV (withHeader) read in 64 MiB chunks to FILE.parquet "
-                  + "(uncompressed unless PARQUET_COMPRESSION; PARQUET_BLOCK_SIZE, PARQUET_PAGE_SIZE)") { data, source in
+                  + "(uncompressed unless PARQUET_COMPRESSION; PARQUET_BLOCK_SIZE, PARQUET_PAGE_SIZE, PARQUET_DICTIONARY=false)") { data, source in
         try csvToParquet(data, source: source)
     },
 ]
@@ -40,13 +40,14 @@ func csvToParquet(_ data: Data, source: String) throws -> (rows: Int, columns: I
     var csv = CSVOptions()
     csv.withHeader = true
     // Glue's Parquet options from the environment (PARQUET_COMPRESSION, PARQUET_BLOCK_SIZE,
-    // PARQUET_PAGE_SIZE), uncompressed by default.
+    // PARQUET_PAGE_SIZE), uncompressed by default; PARQUET_DICTIONARY=false turns dictionaries off.
     var glueOptions: [String: Value] = ["compression": .string("none")]
     let environment = ProcessInfo.processInfo.environment
     for (variable, name) in [("PARQUET_COMPRESSION", "compression"), ("PARQUET_BLOCK_SIZE", "blockSize"), ("PARQUET_PAGE_SIZE", "pageSize")] {
         if let value = environment[variable] { glueOptions[name] = .string(value) }
     }
-    let parquet = try ParquetWriteOptions(glueOptions: glueOptions)
+    var parquet = try ParquetWriteOptions(glueOptions: glueOptions)
+    parquet.enableDictionary = environment["PARQUET_DICTIONARY"] != "false"
     let path = source + ".parquet"
     FileManager.default.createFile(atPath: path, contents: nil)
     let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))

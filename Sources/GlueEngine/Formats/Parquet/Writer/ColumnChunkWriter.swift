@@ -43,6 +43,9 @@ final class ColumnChunkWriter: @unchecked Sendable {
     private var encodings: Set<Parquet.Encoding> = []
     /// The encoded levels of the page being finished.
     private let levels = GrowableBytes()
+    /// Page buffers to fill again (written pages handed back by `recycle`), so that each row
+    /// group does not take fresh memory from the system.
+    private var spare: [[UInt8]] = []
     /// Entries appended over the writer's life, to size appends by the average value size.
     private var entriesSeen = 0
 
@@ -126,18 +129,17 @@ final class ColumnChunkWriter: @unchecked Sendable {
         var pageEncoding = Parquet.Encoding.plain
         try encoder.finishPage { (encoding, values) throws(EngineError) in
             pageEncoding = encoding
-            let levelBytes = levels.bytes
-            let total = levelBytes.count + values.count
-            let body = [UInt8](unsafeUninitializedCapacity: total) { buffer, count in
-                let raw = UnsafeMutableRawBufferPointer(buffer)
-                raw.copyMemory(from: levelBytes)
-                if values.count > 0 { UnsafeMutableRawBufferPointer(rebasing: raw[levelBytes.count...]).copyMemory(from: values) }
-                count = total
-            }
+            var body = spare.popLast() ?? []
+            body.removeAll(keepingCapacity: true)
+            body.reserveCapacity(levels.count + values.count)
+            body.append(contentsOf: levels.bytes)
+            body.append(contentsOf: values)
             try keep(body, into: &pages) { uncompressed, compressed in
                 Parquet.PageHeader(type: .dataPage, uncompressedPageSize: uncompressed, compressedPageSize: compressed,
                                    dataPageHeader: Parquet.DataPageHeader(numValues: Int32(entries), encoding: encoding))
             }
+            // A compressed page keeps its own bytes: the body can serve the next page.
+            if codec != .uncompressed { spare.append(body) }
         }
         encodings.insert(pageEncoding)
         numValues += Int64(entries)
@@ -160,6 +162,13 @@ final class ColumnChunkWriter: @unchecked Sendable {
         out.append(compressed)
         uncompressedSize += Int64(header.count + page.count)
         compressedSize += Int64(header.count + compressed.count)
+    }
+
+    /// Takes back the pages of a chunk once they are written, to fill them again (uncompressed
+    /// pages only: compressed ones are smaller than a page body).
+    func recycle(_ written: [[UInt8]]) {
+        guard codec == .uncompressed else { return }
+        for page in written where page.capacity >= 1 << 16 { spare.append(page) }
     }
 
     /// Finishes the chunk for the row group being written, and starts the next one.

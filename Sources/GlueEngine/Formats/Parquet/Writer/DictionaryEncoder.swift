@@ -17,6 +17,8 @@ final class FixedDictionary<Bits: FixedWidthInteger & UnsignedInteger> {
 
     private var slots: UnsafeMutablePointer<Slot>
     private var slotBits = 11
+    /// Where the early reads of a group go (kept so the compiler keeps them).
+    private var touched: UInt32 = 0
 
     init() {
         entries = .allocate(capacity: entryCapacity)
@@ -33,31 +35,40 @@ final class FixedDictionary<Bits: FixedWidthInteger & UnsignedInteger> {
     var byteSize: Int { count * MemoryLayout<Bits>.size }
 
     /// Writes to `out[k]` the index of `value(k)` for each `k` below `count`, adding new values.
-    /// The table is held in locals for the loop; only an insertion touches the properties.
+    /// Values go 8 at a time, their home slots read first so that cache misses overlap (see
+    /// `ByteDictionary.indices`). The table is held in locals for the loop.
     @inline(__always)
     func indices(_ count: Int, into out: UnsafeMutablePointer<UInt32>, _ value: (Int) -> Bits) {
         var slots = self.slots
         var bits = slotBits
         var mask = (1 << bits) - 1
-        for k in 0..<count {
-            let v = value(k)
-            var s = Self.slot(v, bits)
-            while true {
-                let slot = slots[s]
-                if slot.index == 0 {
-                    out[k] = insert(v, at: s)
-                    slots = self.slots
-                    bits = slotBits
-                    mask = (1 << bits) - 1
-                    break
+        var touch: UInt32 = 0
+        var k = 0
+        while k < count {
+            let n = min(8, count - k)
+            for j in 0..<n { touch &+= slots[Self.slot(value(k + j), bits)].index }
+            for j in 0..<n {
+                let v = value(k + j)
+                var s = Self.slot(v, bits)
+                while true {
+                    let slot = slots[s]
+                    if slot.index == 0 {
+                        out[k + j] = insert(v, at: s)
+                        slots = self.slots
+                        bits = slotBits
+                        mask = (1 << bits) - 1
+                        break
+                    }
+                    if slot.value == v {
+                        out[k + j] = slot.index - 1
+                        break
+                    }
+                    s = (s + 1) & mask
                 }
-                if slot.value == v {
-                    out[k] = slot.index - 1
-                    break
-                }
-                s = (s + 1) & mask
             }
+            k += n
         }
+        touched = touch
     }
 
     /// Adds `value` in the empty slot `s`; returns its index.
@@ -104,7 +115,7 @@ final class FixedDictionary<Bits: FixedWidthInteger & UnsignedInteger> {
 }
 
 /// The dictionary of a byte-array column: entries stored back to back with their offsets and
-/// hashes.
+/// hashes. (Entries stay below 4 GiB in all: a chunk falls back to PLAIN past 1 MiB.)
 final class ByteDictionary {
     /// The entries' bytes, back to back.
     let data = GrowableBytes(capacity: 1 << 16)
@@ -113,23 +124,39 @@ final class ByteDictionary {
     private var hashes: UnsafeMutablePointer<UInt64>
     private(set) var count = 0
     private var entryCapacity = 1024
-    /// Per slot: the low 32 bits of the entry's hash, then its index + 1 (0 for empty), so most
-    /// misses are told apart without reading the entry.
-    private var slots: UnsafeMutablePointer<UInt64>
+
+    /// A slot of the table: 32 bits of the entry's hash, its index + 1 (0 for an empty slot),
+    /// and where its bytes are, so a lookup reads the slot and then the bytes, nothing else.
+    private struct Slot {
+        var tag: UInt32
+        var index: UInt32
+        var offset: UInt32
+        var length: UInt32
+        static let empty = Slot(tag: 0, index: 0, offset: 0, length: 0)
+    }
+
+    private var slots: UnsafeMutablePointer<Slot>
     private var slotBits = 11
+    /// Values looked up together: their bytes, hash and home slot.
+    private let group: UnsafeMutablePointer<(start: UnsafeRawPointer, length: Int, hash: UInt64)>
+    private static let groupSize = 8
+    /// Where the early reads of a group go (kept so the compiler keeps them).
+    private var touched: UInt32 = 0
 
     init() {
         offsets = .allocate(capacity: entryCapacity + 1)
         offsets[0] = 0
         hashes = .allocate(capacity: entryCapacity)
         slots = .allocate(capacity: 1 << slotBits)
-        slots.initialize(repeating: 0, count: 1 << slotBits)
+        slots.initialize(repeating: .empty, count: 1 << slotBits)
+        group = .allocate(capacity: Self.groupSize)
     }
 
     deinit {
         offsets.deallocate()
         hashes.deallocate()
         slots.deallocate()
+        group.deallocate()
     }
 
     /// The size of the dictionary page body (PLAIN: a 4-byte length before each entry).
@@ -141,51 +168,68 @@ final class ByteDictionary {
     }
 
     /// Writes to `out[k]` the index of the bytes `value(k)` gives (start and length) for each
-    /// `k` below `count`, adding new ones. The table is held in locals for the loop.
+    /// `k` below `count`, adding new ones.
+    ///
+    /// Values go 8 at a time: first every home slot is read, then every candidate entry's first
+    /// byte, then each value is resolved. The early reads do not depend on one another, so the
+    /// processor waits for their cache misses together instead of one after the other (a large
+    /// dictionary does not fit in cache). The table is held in locals for the loop.
     @inline(__always)
     func indices(_ count: Int, into out: UnsafeMutablePointer<UInt32>, _ value: (Int) -> (UnsafeRawPointer, Int)) {
         var slots = self.slots
-        var offsets = self.offsets
         var data = UnsafeRawPointer(self.data.base)
         var bits = slotBits
         var mask = (1 << bits) - 1
-        for k in 0..<count {
-            let (start, length) = value(k)
-            let h = Self.hash(start, length)
-            let tag = h << 32
-            var s = Int(truncatingIfNeeded: h >> UInt64(64 - bits))
-            while true {
-                let slot = slots[s]
-                if slot == 0 {
-                    out[k] = insert(start, length, hash: h, at: s)
-                    slots = self.slots
-                    offsets = self.offsets
-                    data = UnsafeRawPointer(self.data.base)
-                    bits = slotBits
-                    mask = (1 << bits) - 1
-                    break
-                }
-                if slot & 0xFFFF_FFFF_0000_0000 == tag {
-                    let i = Int(truncatingIfNeeded: slot & 0xFFFF_FFFF) - 1
-                    if offsets[i + 1] - offsets[i] == length && Self.equal(data + offsets[i], start, length) {
-                        out[k] = UInt32(i)
+        var touch: UInt32 = 0
+        var k = 0
+        while k < count {
+            let n = min(Self.groupSize, count - k)
+            for j in 0..<n {
+                let (start, length) = value(k + j)
+                let h = Self.hash(start, length)
+                group[j] = (start, length, h)
+                touch &+= slots[Int(truncatingIfNeeded: h >> UInt64(64 - bits))].index
+            }
+            for j in 0..<n {
+                let slot = slots[Int(truncatingIfNeeded: group[j].hash >> UInt64(64 - bits))]
+                if slot.length > 0 { touch &+= UInt32(data.load(fromByteOffset: Int(slot.offset), as: UInt8.self)) }
+            }
+            for j in 0..<n {
+                let (start, length, h) = group[j]
+                let tag = UInt32(truncatingIfNeeded: h)
+                var s = Int(truncatingIfNeeded: h >> UInt64(64 - bits))
+                while true {
+                    let slot = slots[s]
+                    if slot.index == 0 {
+                        out[k + j] = insert(start, length, hash: h, at: s)
+                        slots = self.slots
+                        data = UnsafeRawPointer(self.data.base)
+                        bits = slotBits
+                        mask = (1 << bits) - 1
                         break
                     }
+                    if slot.tag == tag && Int(slot.length) == length && Self.equal(data + Int(slot.offset), start, length) {
+                        out[k + j] = slot.index - 1
+                        break
+                    }
+                    s = (s + 1) & mask
                 }
-                s = (s + 1) & mask
             }
+            k += n
         }
+        touched = touch
     }
 
     /// Adds the bytes in the empty slot `s`; returns their index.
     @inline(never)
     private func insert(_ start: UnsafeRawPointer, _ length: Int, hash h: UInt64, at s: Int) -> UInt32 {
         if count == entryCapacity { growEntries() }
+        let offset = data.count
         data.append(UnsafeRawBufferPointer(start: start, count: length))
         hashes[count] = h
         offsets[count + 1] = data.count
         count += 1
-        slots[s] = h << 32 | UInt64(count)
+        slots[s] = Slot(tag: UInt32(truncatingIfNeeded: h), index: UInt32(count), offset: UInt32(offset), length: UInt32(length))
         if count * 2 > (1 << slotBits) { rehash() }
         return UInt32(count - 1)
     }
@@ -271,11 +315,12 @@ final class ByteDictionary {
         slotBits += 1
         let n = 1 << slotBits
         slots = .allocate(capacity: n)
-        slots.initialize(repeating: 0, count: n)
+        slots.initialize(repeating: .empty, count: n)
         for k in 0..<count {
             var s = Int(truncatingIfNeeded: hashes[k] >> UInt64(64 - slotBits))
-            while slots[s] != 0 { s = (s + 1) & (n - 1) }
-            slots[s] = hashes[k] << 32 | UInt64(k + 1)
+            while slots[s].index != 0 { s = (s + 1) & (n - 1) }
+            slots[s] = Slot(tag: UInt32(truncatingIfNeeded: hashes[k]), index: UInt32(k + 1),
+                            offset: UInt32(offsets[k]), length: UInt32(offsets[k + 1] - offsets[k]))
         }
     }
 }

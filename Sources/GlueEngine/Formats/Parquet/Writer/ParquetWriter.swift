@@ -196,8 +196,8 @@ public final class ParquetWriter {
         var uncompressed: Int64 = 0
         var compressed: Int64 = 0
         for (i, writer) in leaves.enumerated() {
-            guard let result = chunks.load(i) else { continue }
-            let chunk = try result.get()
+            guard let result = chunks.take(i) else { continue }
+            var chunk = try result.get()
             var dictionaryOffset: Int64?
             if !chunk.dictionaryPage.isEmpty {
                 dictionaryOffset = offset
@@ -205,6 +205,9 @@ public final class ParquetWriter {
             }
             let dataOffset = offset
             for piece in chunk.dataPages { try emit(piece) }
+            let written = chunk.dataPages
+            chunk.dataPages = []
+            writer.recycle(written)
             let leaf = writer.leaf
             let metadata = Parquet.ColumnMetaData(
                 type: leaf.physicalType, encodings: chunk.encodings, pathInSchema: leaf.path, codec: options.compression,
@@ -301,6 +304,12 @@ final class WriterSlots<T>: @unchecked Sendable {
     func store(_ value: T, at i: Int) { slots[i] = value }
 
     func load(_ i: Int) -> T? { slots[i] }
+
+    /// Moves the value out, leaving the slot empty.
+    func take(_ i: Int) -> T? {
+        defer { slots[i] = nil }
+        return slots[i]
+    }
 
     func deallocate() {
         slots.deinitialize(count: max(1, count))
