@@ -341,3 +341,26 @@ extension ParquetWriterTests {
         #expect(stats == [2, 2, 3, 1])
     }
 }
+
+extension ParquetWriterTests {
+    /// The number of data pages of one flat long column of `rows` values.
+    private func pageCount(rows: Int, pageSize: Int = 1 << 20, dictionary: Bool = true) throws -> Int {
+        let leaf = WriterLeaf(path: ["n"], type: .long, physicalType: .int64, maxDefinitionLevel: 1, maxRepetitionLevel: 0)
+        let writer = ColumnChunkWriter(leaf: leaf, options: Self.options { $0.pageSize = pageSize; $0.enableDictionary = dictionary })
+        let values = (0..<rows).map { Int64($0 % 5) }
+        try writer.append(LeafSlice(definitionLevels: [UInt8](repeating: 1, count: rows), repetitionLevels: [],
+                                    storage: .int64(values), selection: .range(0..<rows)))
+        let chunk = try writer.finishChunk()
+        #expect(chunk.numValues == Int64(rows))
+        return chunk.dataPages.count / 2  // a header and a body each
+    }
+
+    @Test func pagesHoldAtMost20000RowsAsParquetMrCutsThem() throws {
+        // 50 000 rows of a 5-value column: 3 pages (20 000, 20 000, 10 000), each far below 1 MiB.
+        #expect(try pageCount(rows: 50_000) == 3)
+        #expect(try pageCount(rows: 20_000) == 1)
+        // 3000 longs PLAIN with 1 KiB pages: about 24 pages of 128 values.
+        let small = try pageCount(rows: 3000, pageSize: 1024, dictionary: false)
+        #expect(small >= 20 && small <= 30)
+    }
+}

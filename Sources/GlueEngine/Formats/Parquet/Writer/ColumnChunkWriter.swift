@@ -15,9 +15,9 @@ struct EncodedColumnChunk {
 }
 
 /// Builds the column chunks of one leaf column, row group after row group: cuts its levels
-/// and values into v1 data pages of about `pageSize` uncompressed bytes (at row boundaries for
-/// repeated columns), compresses each page as it is finished, and keeps the chunk's pages
-/// until the row group is written.
+/// and values into v1 data pages of about `pageSize` uncompressed bytes and at most 20 000 rows
+/// (at row boundaries for repeated columns), compresses each page as it is finished, and keeps
+/// the chunk's pages until the row group is written.
 ///
 /// Not thread-safe: the `ParquetWriter` hands each writer to one thread at a time.
 final class ColumnChunkWriter: @unchecked Sendable {
@@ -32,6 +32,7 @@ final class ColumnChunkWriter: @unchecked Sendable {
     private var pageDefinitions: [UInt8] = []
     private var pageRepetitions: [UInt8] = []
     private var pageValues = 0
+    private var pageRows = 0
 
     // The chunk being built.
     /// Page headers and bodies, in file order.
@@ -51,6 +52,10 @@ final class ColumnChunkWriter: @unchecked Sendable {
 
     /// Entries per page at most (a page header counts them in 32 bits).
     static let maxPageEntries = 1 << 30
+    /// Rows per page at most: parquet-mr's `parquet.page.row.count.limit` default, which Glue's
+    /// writers inherit. It also bounds the page buffers of dictionary-encoded columns, whose
+    /// pages would otherwise hold millions of 1- to 3-bit indices.
+    static let maxPageRows = 20_000
 
     init(leaf: WriterLeaf, options: ParquetWriteOptions) {
         self.leaf = leaf
@@ -76,13 +81,21 @@ final class ColumnChunkWriter: @unchecked Sendable {
         var e = 0
         var v = 0
         while e < n {
-            var end = min(n, e + appendSize())
+            // Entries are at least as many as rows, so this many entries stay within the page's rows.
+            var end = min(n, e + min(appendSize(), Self.maxPageRows - pageRows))
             if repeated {
                 while end < n && slice.repetitionLevels[end] != 0 { end += 1 }
             }
             var values = 0
             slice.definitionLevels.withUnsafeBufferPointer { defs in
                 for k in e..<end where defs[k] == maxDef { values += 1 }
+            }
+            if repeated {
+                slice.repetitionLevels.withUnsafeBufferPointer { reps in
+                    for k in e..<end where reps[k] == 0 { pageRows += 1 }
+                }
+            } else {
+                pageRows += end - e
             }
             pageDefinitions.append(contentsOf: slice.definitionLevels[e..<end])
             if repeated { pageRepetitions.append(contentsOf: slice.repetitionLevels[e..<end]) }
@@ -95,15 +108,15 @@ final class ColumnChunkWriter: @unchecked Sendable {
                 try finishPage()
                 encoder.fallBack()
             } else if encoder.pageByteSize + (pageDefinitions.count * (definitionWidth + repetitionWidth)) / 8 >= pageSize
-                || pageDefinitions.count >= Self.maxPageEntries {
+                || pageRows >= Self.maxPageRows || pageDefinitions.count >= Self.maxPageEntries {
                 try finishPage()
             }
         }
     }
 
     /// How many entries to append at once: about a quarter page (and at most the room left in
-    /// a dictionary, but at least 64) by the average value size so far, at most 4096 (a few to start with, in
-    /// case values are huge).
+    /// a dictionary, but at least 64) by the average value size so far, at most 4096 (a few to
+    /// start with, in case values are huge).
     private func appendSize() -> Int {
         guard entriesSeen > 0 else { return min(64, max(1, pageSize / 8)) }
         let average = max(1, encoder.plainBytesSeen / entriesSeen)
@@ -147,6 +160,7 @@ final class ColumnChunkWriter: @unchecked Sendable {
         pageDefinitions.removeAll(keepingCapacity: true)
         pageRepetitions.removeAll(keepingCapacity: true)
         pageValues = 0
+        pageRows = 0
     }
 
     /// Compresses `page`, appends its header and body to `out`, and counts their sizes.
@@ -159,9 +173,22 @@ final class ColumnChunkWriter: @unchecked Sendable {
         }
         let header = make(Int32(page.count), Int32(compressed.count)).thriftBytes()
         out.append(header)
-        out.append(compressed)
+        out.append(Self.trimmed(compressed))
         uncompressedSize += Int64(header.count + page.count)
         compressedSize += Int64(header.count + compressed.count)
+    }
+
+    /// `bytes`, copied to a buffer of their size when the codec left much room unused behind
+    /// them (a codec writes into room for the worst case; the page is kept for the whole row
+    /// group).
+    private static func trimmed(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.capacity - bytes.count > max(4096, bytes.count / 8) else { return bytes }
+        return bytes.withUnsafeBytes { source in
+            [UInt8](unsafeUninitializedCapacity: source.count) { buffer, count in
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: source)
+                count = source.count
+            }
+        }
     }
 
     /// Takes back the pages of a chunk once they are written, to fill them again (uncompressed
