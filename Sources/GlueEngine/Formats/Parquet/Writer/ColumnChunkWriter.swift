@@ -173,7 +173,7 @@ final class ColumnChunkWriter: @unchecked Sendable {
         }
         let header = make(Int32(page.count), Int32(compressed.count)).thriftBytes()
         out.append(header)
-        out.append(Self.trimmed(compressed))
+        out.append(codec == .uncompressed ? compressed : Self.trimmed(compressed))
         uncompressedSize += Int64(header.count + page.count)
         compressedSize += Int64(header.count + compressed.count)
     }

@@ -20,6 +20,8 @@ import Dispatch
 ///   the same frame and options always make the same bytes.
 /// - Schema: see `ParquetSchemaMapping`. A batch may lack columns, or hold a `null`-typed
 ///   column where the schema has a type (both write nulls); nested structs likewise.
+/// - Pages: v1 data pages of about `pageSize` bytes and at most 20 000 rows (parquet-mr's
+///   limit), PLAIN or dictionary-encoded (see `LeafValueEncoder`); levels RLE / bit-packed.
 /// - The columns of a batch are encoded in parallel.
 public final class ParquetWriter {
     /// The `created_by` of every file gluelab writes.
@@ -45,8 +47,9 @@ public final class ParquetWriter {
     /// Starts a file for frames of `schema` (the frame's merged schema, `frame.schema()`).
     ///
     /// - Throws: `EngineError.unsupported` before writing anything when the schema holds a
-    ///   choice (each is named, with the `resolveChoice` that fixes it) or an empty struct, or
-    ///   when the codec is not available; `EngineError.io` when the output fails.
+    ///   choice (each is named, with the `resolveChoice` that fixes it), a struct without
+    ///   fields or no field at all, or when the codec is not available; `EngineError.io` when
+    ///   the output fails.
     public init(schema: StructType, options: ParquetWriteOptions, output: any ParquetOutput) throws(EngineError) {
         try ParquetSchemaMapping.checkWritable(schema)
         _ = try ParquetCodec.compress([], codec: options.compression)
@@ -120,7 +123,7 @@ public final class ParquetWriter {
         }
     }
 
-    /// The Parquet file of a whole frame, in memory.
+    /// The Parquet file of a whole frame, in memory (throws as `init` and `write` do).
     public static func encode(_ frame: DynamicFrame, options: ParquetWriteOptions = .init()) throws(EngineError) -> [UInt8] {
         let output = ParquetBufferOutput()
         let writer = try ParquetWriter(schema: frame.schema(), options: options, output: output)
