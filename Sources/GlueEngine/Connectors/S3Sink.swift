@@ -29,19 +29,49 @@ public struct S3Sink {
     public func write(_ frame: DynamicFrame, path: S3URI, format: DataFormat, formatOptions: [String: Value] = [:],
                       partitionKeys: [String] = []) throws(EngineError) -> WriteStats {
         let folder = path.key.isEmpty || path.key.hasSuffix("/") ? path.key : path.key + "/"
-        let name = "part-00000-\(UUID().uuidString.lowercased()).\(format.fileExtension)"
+        let name = "part-00000-\(UUID().uuidString.lowercased())" + (try Self.fileSuffix(format: format, formatOptions: formatOptions))
         let parts = partitionKeys.isEmpty ? [("", frame)] : try HivePartitioning.split(frame, keys: partitionKeys)
         var stats = WriteStats()
         for (partition, part) in parts {
             let uri = try S3URI(parsing: "s3://\(path.bucket)/\(folder)\(partition)\(name)")
-            let bytes = try Self.encode(part, format: format, formatOptions: formatOptions)
-            let info = try store.put(uri, bytes: bytes)
+            let info: ObjectInfo
+            if format == .parquet {
+                // Streamed into the staged object, row group by row group. A frame without
+                // fields (an empty frame) writes no file, as Glue writes none.
+                let options = try ParquetWriteOptions(glueOptions: formatOptions)
+                let schema = part.schema()
+                if schema.fields.isEmpty { continue }
+                do {
+                    info = try store.write(uri) { handle in
+                        let writer = try ParquetWriter(schema: schema, options: options, output: ParquetFileOutput(handle, path: uri.description))
+                        for b in part.batches { try writer.write(b) }
+                        try writer.close()
+                    }
+                } catch let e as EngineError {
+                    throw e
+                } catch {
+                    throw .io(path: uri.description, reason: "\(error)")
+                }
+            } else {
+                info = try store.put(uri, bytes: try Self.encode(part, format: format, formatOptions: formatOptions))
+            }
             stats.objectsWritten += 1
             stats.bytesWritten += info.size
             stats.recordsWritten += part.count()
             stats.uris.append(uri.description)
         }
         return stats
+    }
+
+    /// The end of a part file's name: `.csv`, `.json`, or Spark's `.snappy.parquet` /
+    /// `.gz.parquet` / `.parquet` by codec.
+    public static func fileSuffix(format: DataFormat, formatOptions: [String: Value]) throws(EngineError) -> String {
+        guard format == .parquet else { return "." + format.fileExtension }
+        switch try ParquetWriteOptions(glueOptions: formatOptions).compression {
+        case .snappy: return ".snappy.parquet"
+        case .gzip: return ".gz.parquet"
+        default: return ".parquet"
+        }
     }
 
     /// The bytes of `frame` in `format`.
@@ -55,6 +85,8 @@ public struct S3Sink {
         case .json:
             let writer = JSONWriter()
             for b in frame.batches { writer.encode(b, into: &out) }
+        case .parquet:
+            out = try ParquetWriter.encode(frame, options: try ParquetWriteOptions(glueOptions: formatOptions))
         }
         return out
     }

@@ -63,7 +63,7 @@ public struct S3Source {
             let data = try store.get(info.uri)
             let result = try FormatReader.read(data, format: format, options: formatOptions, source: info.uri.description)
             stats.objectsRead += 1
-            stats.bytesRead += Int64(data.count)
+            stats.bytesRead += result.bytesRead ?? Int64(data.count)
             for var b in result.batches {
                 b.source = info.uri.description
                 stats.recordsRead += b.count

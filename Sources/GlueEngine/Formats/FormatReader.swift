@@ -11,6 +11,11 @@ public enum FormatReader {
         case .json:
             let json = try JSONOptions(glueOptions: options)
             return try JSONReader.read(data, source: source, options: json)
+        case .parquet:
+            try checkOptions(options, format: .parquet)
+            let file = try ParquetFile(data, source: source)
+            let result = try file.read()
+            return ReadResult(batches: result.batches, bytesRead: result.bytesRead)
         }
     }
 
@@ -19,6 +24,11 @@ public enum FormatReader {
         switch format {
         case .csv: _ = try CSVOptions(glueOptions: options)
         case .json: _ = try JSONOptions(glueOptions: options)
+        case .parquet:
+            // Glue's Parquet reader takes no format options that change what gluelab reads.
+            if let name = options.keys.sorted().first {
+                throw .invalidOption(name: name, value: options[name]?.plainText ?? "", reason: "unknown option for reading parquet")
+            }
         }
     }
 }

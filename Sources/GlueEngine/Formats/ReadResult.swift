@@ -5,9 +5,13 @@ public struct ReadResult: Sendable {
     public var batches: [RecordBatch]
     /// One error record per malformed input record, in input order.
     public var errors: [ErrorRecord]
+    /// The bytes the reader actually touched, when it read less than the whole input (Parquet
+    /// reads only the footer and the column chunks it needs); nil means all of it.
+    public var bytesRead: Int64?
 
-    public init(batches: [RecordBatch] = [], errors: [ErrorRecord] = []) {
+    public init(batches: [RecordBatch] = [], errors: [ErrorRecord] = [], bytesRead: Int64? = nil) {
         self.batches = batches
         self.errors = errors
+        self.bytesRead = bytesRead
     }
 }

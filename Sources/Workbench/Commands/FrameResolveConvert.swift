@@ -56,7 +56,6 @@ extension FrameCommand {
         @OptionGroup var json: JSONFlag
 
         func run() throws {
-            let (frame, read) = try source.load()
             let keys = partitionKeys.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
             var options: [String: Value] = [:]
             for pair in writeOptions {
@@ -65,18 +64,27 @@ extension FrameCommand {
                 }
                 options[String(pair[..<eq])] = .string(String(pair[pair.index(after: eq)...]))
             }
+            if keys.isEmpty, let (read, wrote, errors) = try StreamedConvert.csvToParquet(source, destination: destination, to: to, options: options) {
+                report(read: read, errorsCount: errors, wrote: wrote)
+                return
+            }
+            let (frame, read) = try source.load()
             let wrote = try FrameWriter.write(frame, to: destination, format: to, options: options, partitionKeys: keys,
                                               sandbox: source.sandboxOptions)
+            report(read: read, errorsCount: frame.errorsCount(), wrote: wrote)
+        }
+
+        private func report(read: ReadStats, errorsCount: Int, wrote: WriteStats) {
             if json.json {
                 Output.json(DynamicRecord([
                     ("objectsRead", .long(Int64(read.objectsRead))), ("bytesRead", .long(read.bytesRead)),
-                    ("recordsRead", .long(Int64(read.recordsRead))), ("errorsCount", .long(Int64(frame.errorsCount()))),
+                    ("recordsRead", .long(Int64(read.recordsRead))), ("errorsCount", .long(Int64(errorsCount))),
                     ("recordsWritten", .long(Int64(wrote.recordsWritten))), ("bytesWritten", .long(wrote.bytesWritten)),
                     ("objects", .array(wrote.uris.map { .string($0) })),
                 ]))
                 return
             }
-            Output.line("read \(read.objectsRead) object\(read.objectsRead == 1 ? "" : "s") (\(Render.size(read.bytesRead))), \(read.recordsRead) records, \(frame.errorsCount()) error records")
+            Output.line("read \(read.objectsRead) object\(read.objectsRead == 1 ? "" : "s") (\(Render.size(read.bytesRead))), \(read.recordsRead) records, \(errorsCount) error records")
             Output.line("wrote \(wrote.recordsWritten) records (\(Render.size(wrote.bytesWritten))) to \(wrote.uris.joined(separator: ", "))")
         }
     }

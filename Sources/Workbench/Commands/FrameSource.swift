@@ -78,20 +78,25 @@ struct FrameSource: ParsableArguments {
             let result = try FormatReader.read(data, format: fmt, options: options, source: path)
             var stats = ReadStats()
             stats.objectsRead = 1
-            stats.bytesRead = Int64(data.count)
+            stats.bytesRead = result.bytesRead ?? Int64(data.count)
             stats.recordsRead = result.batches.reduce(0) { $0 + $1.count }
             stats.errors = result.errors.count
             return (DynamicFrame(batches: result.batches, errors: result.errors), stats)
         }
         let store = try sandboxOptions.open().store
         let source = S3Source(store: store)
-        let globs = try exclusions.map { try ObjectStore.parseExclusions($0) } ?? []
-        let objects = try source.objects(paths: [try S3URI(parsing: path)], recurse: recurse, exclusions: globs)
+        let objects = try self.objects(in: store)
         let fmt = try resolvedFormat(for: objects.first?.key ?? path)
         return try source.read(objects: objects, format: fmt, formatOptions: options)
     }
 
-    private func resolvedFormat(for name: String) throws -> DataFormat {
+    /// The objects an `s3://` path names, with `--no-recurse` and `--exclusions` applied.
+    func objects(in store: ObjectStore) throws -> [ObjectInfo] {
+        let globs = try exclusions.map { try ObjectStore.parseExclusions($0) } ?? []
+        return try S3Source(store: store).objects(paths: [try S3URI(parsing: path)], recurse: recurse, exclusions: globs)
+    }
+
+    func resolvedFormat(for name: String) throws -> DataFormat {
         if let format { return try DataFormat(glueName: format) }
         guard let f = DataFormat(fileName: name) else {
             throw WorkbenchError.badValue(option: "--format", value: "", reason: "cannot tell the format of \(name); pass --format csv or --format json")
