@@ -30,8 +30,25 @@ import Testing
     }
 
     @Test func lastLineBreakKeepsACRLFWhole() {
-        #expect(CSVStreamReader.lastLineBreakEnd(Array("a\r\nb".utf8)) == 3)
-        #expect(CSVStreamReader.lastLineBreakEnd(Array("a\nb\r".utf8)) == 2)
-        #expect(CSVStreamReader.lastLineBreakEnd(Array("abc".utf8)) == nil)
+        func cut(_ text: String, from start: Int = 0) -> Int? {
+            var bytes = Array(text.utf8)
+            return bytes.withUnsafeMutableBytes { CSVStreamReader.lastLineBreakEnd($0, upTo: $0.count, from: start) }
+        }
+        #expect(cut("a\r\nb") == 3)
+        #expect(cut("a\nb\r") == 2)
+        #expect(cut("abc") == nil)
+        #expect(cut("a\nbc", from: 2) == nil)
+    }
+
+    @Test func multiLineFilesAreReadWhole() throws {
+        let text = "id,note\n1,\"two\nlines\"\n2,x\n"
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("stream-ml-\(UUID().uuidString).csv")
+        try Data(text.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let options = try CSVOptions(glueOptions: ["withHeader": .boolean(true), "multiLine": .boolean(true)])
+        let stream = try CSVStreamReader(url: url, source: "f.csv", options: options, chunkSize: 5)
+        let piece = try #require(try stream.next())
+        #expect(piece.batches.flatMap(\.records).map { $0["note"] } == [.string("two\nlines"), .string("x")])
+        #expect(try stream.next() == nil)
     }
 }
