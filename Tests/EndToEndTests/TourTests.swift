@@ -50,6 +50,27 @@ import Testing
         #expect(try g.ok(["frame", "count", "s3://curated/medicare/"]) == "3\n")
     }
 
+    @Test func parquetColumnProjectionReadsFewerBytesThanCSV() throws {
+        let g = try GluelabProcess()
+        var text = "id,price,note\n"
+        for i in 0..<2000 { text += "\(i),\(Double(i) / 4),\"a long note that makes this column the biggest one \(i)\"\n" }
+        let csv = try g.file("orders.csv", text)
+        _ = try g.ok(["s3", "put", csv, "s3://raw/orders/orders.csv"])
+        _ = try g.ok(["frame", "convert", "s3://raw/orders/", "s3://curated/orders/", "--with-header", "--to", "parquet"])
+        func bytesRead(_ args: [String]) throws -> Int {
+            let out = try g.ok(["frame", "count"] + args + ["--json"])
+            let field = out.split(separator: ",").first { $0.contains("\"bytesRead\"") }!
+            return Int(field.split(separator: ":")[1].filter(\.isNumber))!
+        }
+        let csvBytes = try bytesRead(["s3://raw/orders/", "--with-header", "--columns", "price"])
+        let parquetAll = try bytesRead(["s3://curated/orders/"])
+        let parquetPrice = try bytesRead(["s3://curated/orders/", "--columns", "price"])
+        #expect(csvBytes == text.utf8.count, "CSV is read whole whatever the projection")
+        #expect(parquetPrice * 3 < parquetAll, "Parquet reads only the price column chunk")
+        #expect(parquetAll < csvBytes)
+        #expect(try g.ok(["frame", "show", "s3://curated/orders/", "--columns", "price", "-n", "1", "--json"]) == "{\"price\":0.0}\n")
+    }
+
     @Test func countAndJSONOutput() throws {
         let g = try GluelabProcess()
         let csv = try g.file("providers.csv", Self.providers)

@@ -53,15 +53,17 @@ public struct S3Source {
                  format: format, formatOptions: formatOptions, name: name)
     }
 
-    /// Reads the given objects (already listed and filtered, e.g. by a bookmark) into one frame.
+    /// Reads the given objects (already listed and filtered, e.g. by a bookmark) into one frame;
+    /// `columns` projects top-level fields (see `FormatReader.read`).
     public func read(objects: [ObjectInfo], format: DataFormat, formatOptions: [String: Value] = [:],
-                     name: String = "") throws(EngineError) -> (DynamicFrame, ReadStats) {
+                     name: String = "", columns: [String]? = nil) throws(EngineError) -> (DynamicFrame, ReadStats) {
         var stats = ReadStats()
         var batches: [RecordBatch] = []
         var errors: [ErrorRecord] = []
         for info in objects {
             let data = try store.get(info.uri)
-            let result = try FormatReader.read(data, format: format, options: formatOptions, source: info.uri.description)
+            let result = try FormatReader.read(data, format: format, options: formatOptions, source: info.uri.description,
+                                               columns: columns)
             stats.objectsRead += 1
             stats.bytesRead += result.bytesRead ?? Int64(data.count)
             for var b in result.batches {

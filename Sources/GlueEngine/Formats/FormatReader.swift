@@ -3,20 +3,33 @@ import Foundation
 /// Reads one object's bytes in a format with Glue's format options.
 public enum FormatReader {
     /// Parses `data` as `format`; `source` names the object in error records.
-    public static func read(_ data: Data, format: DataFormat, options: [String: Value], source: String) throws(EngineError) -> ReadResult {
+    ///
+    /// `columns` projects the top-level fields to keep. Parquet then reads only those column
+    /// chunks (and reports fewer bytes read); CSV and JSON must still read every byte, which
+    /// is the point a learner sees when comparing the formats.
+    public static func read(_ data: Data, format: DataFormat, options: [String: Value], source: String,
+                            columns: [String]? = nil) throws(EngineError) -> ReadResult {
+        var result: ReadResult
         switch format {
         case .csv:
             let csv = try CSVOptions(glueOptions: options)
-            return try CSVReader.read(data, source: source, options: csv)
+            result = try CSVReader.read(data, source: source, options: csv)
         case .json:
             let json = try JSONOptions(glueOptions: options)
-            return try JSONReader.read(data, source: source, options: json)
+            result = try JSONReader.read(data, source: source, options: json)
         case .parquet:
             try checkOptions(options, format: .parquet)
             let file = try ParquetFile(data, source: source)
-            let result = try file.read()
-            return ReadResult(batches: result.batches, bytesRead: result.bytesRead)
+            let read = try file.read(columns: columns)
+            return ReadResult(batches: read.batches, bytesRead: read.bytesRead)
         }
+        if let columns {
+            result.batches = result.batches.map { b in
+                let keep = columns.compactMap { b.names.firstIndex(of: $0) }
+                return b.with(names: keep.map { b.names[$0] }, columns: keep.map { b.columns[$0] })
+            }
+        }
+        return result
     }
 
     /// Throws if `options` are not valid format options for `format`.

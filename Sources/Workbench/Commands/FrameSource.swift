@@ -43,7 +43,15 @@ struct FrameSource: ParsableArguments {
     @Option(help: "Glue's exclusions: a JSON list of globs, e.g. '[\"**.tmp\"]'.")
     var exclusions: String?
 
+    @Option(help: ArgumentHelp("Read only these top-level fields (Parquet then reads only their column chunks).", valueName: "a,b"))
+    var columns: String?
+
     @OptionGroup var sandboxOptions: SandboxOptions
+
+    /// The projected field names, if `--columns` was given.
+    var projection: [String]? {
+        columns.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+    }
 
     /// The Glue format options the flags spell.
     func formatOptions() throws -> [String: Value] {
@@ -75,7 +83,7 @@ struct FrameSource: ParsableArguments {
             do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {
                 throw WorkbenchError.file(path: path, reason: "cannot read: no such file or not readable")
             }
-            let result = try FormatReader.read(data, format: fmt, options: options, source: path)
+            let result = try FormatReader.read(data, format: fmt, options: options, source: path, columns: projection)
             var stats = ReadStats()
             stats.objectsRead = 1
             stats.bytesRead = result.bytesRead ?? Int64(data.count)
@@ -87,7 +95,7 @@ struct FrameSource: ParsableArguments {
         let source = S3Source(store: store)
         let objects = try self.objects(in: store)
         let fmt = try resolvedFormat(for: objects.first?.key ?? path)
-        return try source.read(objects: objects, format: fmt, formatOptions: options)
+        return try source.read(objects: objects, format: fmt, formatOptions: options, columns: projection)
     }
 
     /// The objects an `s3://` path names, with `--no-recurse` and `--exclusions` applied.
