@@ -20,6 +20,8 @@ let package = Package(
             name: "GlueEngine",
             dependencies: ["CZlib", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The Glue PySpark script dialect: tokenizer, parser and (later) interpreter.
+        .target(name: "GlueScript", dependencies: ["GlueEngine"]),
         // The command set and its rendering, shared by the CLI and the REPL.
         .target(
             name: "Workbench",
@@ -33,6 +35,7 @@ let package = Package(
         // Release-mode benchmarks: `swift run -c release gluelab-bench ...`.
         .executableTarget(name: "gluelab-bench", dependencies: ["GlueEngine"]),
         .testTarget(name: "GlueEngineTests", dependencies: ["GlueEngine"], resources: [.copy("Golden")]),
+        .testTarget(name: "GlueScriptTests", dependencies: ["GlueScript"]),
         // Runs the built `gluelab` binary against a temporary GLUELAB_HOME.
         .testTarget(name: "EndToEndTests", dependencies: ["gluelab"], resources: [.copy("Golden")]),
     ]

@@ -1,0 +1,18 @@
+/// The errors of the script module: where in the script (`file:line:column`) and what.
+public enum ScriptError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Text that is not a token of the dialect (a stray character, a bad string or number).
+    case lexical(file: String, line: Int, column: Int, message: String)
+    /// Tokens that do not form a statement or expression of the dialect.
+    case syntax(file: String, line: Int, column: Int, message: String)
+    /// A Python construct outside the dialect gluelab runs, named (`while`, `class`, ...).
+    case unsupported(file: String, line: Int, column: Int, construct: String)
+
+    public var description: String {
+        switch self {
+        case .lexical(let f, let l, let c, let m): "\(f):\(l):\(c): \(m)"
+        case .syntax(let f, let l, let c, let m): "\(f):\(l):\(c): \(m)"
+        case .unsupported(let f, let l, let c, let construct):
+            "\(f):\(l):\(c): \(construct) is not supported in Glue job scripts run by gluelab"
+        }
+    }
+}

@@ -1,0 +1,9 @@
+import Testing
+@testable import GlueScript
+
+@Suite struct ScriptErrorTests {
+    @Test func errorsNameTheScriptPosition() {
+        let e = ScriptError.unsupported(file: "job.py", line: 12, column: 5, construct: "while loop")
+        #expect(e.description == "job.py:12:5: while loop is not supported in Glue job scripts run by gluelab")
+    }
+}
