@@ -6,6 +6,8 @@ public struct ReadStats: Sendable, Hashable, Codable {
     public var bytesRead: Int64 = 0
     public var recordsRead = 0
     public var errors = 0
+    /// Parquet row groups that predicate pushdown did not need to read.
+    public var rowGroupsSkipped = 0
 
     public init() {}
 }
@@ -56,16 +58,17 @@ public struct S3Source {
     /// Reads the given objects (already listed and filtered, e.g. by a bookmark) into one frame;
     /// `columns` projects top-level fields (see `FormatReader.read`).
     public func read(objects: [ObjectInfo], format: DataFormat, formatOptions: [String: Value] = [:],
-                     name: String = "", columns: [String]? = nil) throws(EngineError) -> (DynamicFrame, ReadStats) {
+                     name: String = "", columns: [String]? = nil, filter: RowFilter? = nil) throws(EngineError) -> (DynamicFrame, ReadStats) {
         var stats = ReadStats()
         var batches: [RecordBatch] = []
         var errors: [ErrorRecord] = []
         for info in objects {
             let data = try store.get(info.uri)
             let result = try FormatReader.read(data, format: format, options: formatOptions, source: info.uri.description,
-                                               columns: columns)
+                                               columns: columns, filter: filter)
             stats.objectsRead += 1
             stats.bytesRead += result.bytesRead ?? Int64(data.count)
+            stats.rowGroupsSkipped += result.rowGroupsSkipped
             for var b in result.batches {
                 b.source = info.uri.description
                 stats.recordsRead += b.count

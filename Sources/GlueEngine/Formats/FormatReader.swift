@@ -6,9 +6,28 @@ public enum FormatReader {
     ///
     /// `columns` projects the top-level fields to keep. Parquet then reads only those column
     /// chunks (and reports fewer bytes read); CSV and JSON must still read every byte, which
-    /// is the point a learner sees when comparing the formats.
+    /// is the point a learner sees when comparing the formats. `filter` keeps the rows that
+    /// match it; on Parquet it first skips the row groups whose statistics rule them out.
     public static func read(_ data: Data, format: DataFormat, options: [String: Value], source: String,
-                            columns: [String]? = nil) throws(EngineError) -> ReadResult {
+                            columns: [String]? = nil, filter: RowFilter? = nil) throws(EngineError) -> ReadResult {
+        var result = try read(data, format: format, options: options, source: source,
+                              columns: columns.map { c in c + (filter?.fields ?? []).filter { !c.contains($0) } }, pushdown: filter)
+        if let filter {
+            result.batches = try filter.apply(to: DynamicFrame(batches: result.batches)).batches
+        }
+        if let columns, filter != nil {
+            result.batches = result.batches.map { project($0, columns) }
+        }
+        return result
+    }
+
+    private static func project(_ b: RecordBatch, _ columns: [String]) -> RecordBatch {
+        let keep = columns.compactMap { b.names.firstIndex(of: $0) }
+        return b.with(names: keep.map { b.names[$0] }, columns: keep.map { b.columns[$0] })
+    }
+
+    private static func read(_ data: Data, format: DataFormat, options: [String: Value], source: String,
+                             columns: [String]?, pushdown: RowFilter?) throws(EngineError) -> ReadResult {
         var result: ReadResult
         switch format {
         case .csv:
@@ -20,14 +39,13 @@ public enum FormatReader {
         case .parquet:
             try checkOptions(options, format: .parquet)
             let file = try ParquetFile(data, source: source)
-            let read = try file.read(columns: columns)
-            return ReadResult(batches: read.batches, bytesRead: read.bytesRead)
+            let read = try file.read(columns: columns, predicate: pushdown?.parquetPredicate)
+            var out = ReadResult(batches: read.batches, bytesRead: read.bytesRead)
+            out.rowGroupsSkipped = read.rowGroupsSkipped
+            return out
         }
         if let columns {
-            result.batches = result.batches.map { b in
-                let keep = columns.compactMap { b.names.firstIndex(of: $0) }
-                return b.with(names: keep.map { b.names[$0] }, columns: keep.map { b.columns[$0] })
-            }
+            result.batches = result.batches.map { project($0, columns) }
         }
         return result
     }

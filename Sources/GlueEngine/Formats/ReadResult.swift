@@ -8,6 +8,8 @@ public struct ReadResult: Sendable {
     /// The bytes the reader actually touched, when it read less than the whole input (Parquet
     /// reads only the footer and the column chunks it needs); nil means all of it.
     public var bytesRead: Int64?
+    /// Parquet row groups skipped by predicate pushdown.
+    public var rowGroupsSkipped = 0
 
     public init(batches: [RecordBatch] = [], errors: [ErrorRecord] = [], bytesRead: Int64? = nil) {
         self.batches = batches

@@ -56,7 +56,8 @@ extension FrameCommand {
             let (frame, stats) = try source.load()
             if output.json {
                 Output.json(DynamicRecord([("count", .long(Int64(frame.count()))), ("errorsCount", .long(Int64(frame.errorsCount()))),
-                                           ("objectsRead", .long(Int64(stats.objectsRead))), ("bytesRead", .long(stats.bytesRead))]))
+                                           ("objectsRead", .long(Int64(stats.objectsRead))), ("bytesRead", .long(stats.bytesRead)),
+                                           ("rowGroupsSkipped", .long(Int64(stats.rowGroupsSkipped)))]))
                 return
             }
             Output.line(String(frame.count()))

@@ -53,6 +53,8 @@ extension FrameCommand {
         var writeOptions: [String] = []
         @Option(help: ArgumentHelp("Write Hive-style key=value/ folders by these fields (partitionKeys).", valueName: "a,b"))
         var partitionKeys: String?
+        @Option(help: "Parquet page compression: snappy (the default), gzip or none.")
+        var compression: String?
         @OptionGroup var json: JSONFlag
 
         func run() throws {
@@ -64,6 +66,7 @@ extension FrameCommand {
                 }
                 options[String(pair[..<eq])] = .string(String(pair[pair.index(after: eq)...]))
             }
+            if let compression { options["compression"] = .string(compression) }
             if keys.isEmpty, let (read, wrote, errors) = try StreamedConvert.csvToParquet(source, destination: destination, to: to, options: options) {
                 report(read: read, errorsCount: errors, wrote: wrote)
                 return

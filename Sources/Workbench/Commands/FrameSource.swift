@@ -46,7 +46,15 @@ struct FrameSource: ParsableArguments {
     @Option(help: ArgumentHelp("Read only these top-level fields (Parquet then reads only their column chunks).", valueName: "a,b"))
     var columns: String?
 
+    @Option(name: .customLong("where"), help: ArgumentHelp("Keep the rows that match, e.g. \"price > 100 and country = 'US'\" (Parquet skips row groups by their statistics).", valueName: "condition"))
+    var condition: String?
+
     @OptionGroup var sandboxOptions: SandboxOptions
+
+    /// The parsed `--where` condition.
+    func rowFilter() throws -> RowFilter? {
+        try condition.map { try RowFilter(parsing: $0) }
+    }
 
     /// The projected field names, if `--columns` was given.
     var projection: [String]? {
@@ -83,10 +91,12 @@ struct FrameSource: ParsableArguments {
             do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {
                 throw WorkbenchError.file(path: path, reason: "cannot read: no such file or not readable")
             }
-            let result = try FormatReader.read(data, format: fmt, options: options, source: path, columns: projection)
+            let result = try FormatReader.read(data, format: fmt, options: options, source: path, columns: projection,
+                                               filter: try rowFilter())
             var stats = ReadStats()
             stats.objectsRead = 1
             stats.bytesRead = result.bytesRead ?? Int64(data.count)
+            stats.rowGroupsSkipped = result.rowGroupsSkipped
             stats.recordsRead = result.batches.reduce(0) { $0 + $1.count }
             stats.errors = result.errors.count
             return (DynamicFrame(batches: result.batches, errors: result.errors), stats)
@@ -95,7 +105,7 @@ struct FrameSource: ParsableArguments {
         let source = S3Source(store: store)
         let objects = try self.objects(in: store)
         let fmt = try resolvedFormat(for: objects.first?.key ?? path)
-        return try source.read(objects: objects, format: fmt, formatOptions: options, columns: projection)
+        return try source.read(objects: objects, format: fmt, formatOptions: options, columns: projection, filter: try rowFilter())
     }
 
     /// The objects an `s3://` path names, with `--no-recurse` and `--exclusions` applied.

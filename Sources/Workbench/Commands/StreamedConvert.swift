@@ -9,7 +9,7 @@ enum StreamedConvert {
     static func csvToParquet(_ source: FrameSource, destination: String, to: String?,
                              options: [String: Value]) throws -> (ReadStats, WriteStats, Int)? {
         let target = try to.map { try DataFormat(glueName: $0) } ?? DataFormat(fileName: destination)
-        guard target == .parquet, source.projection == nil else { return nil }
+        guard target == .parquet, source.projection == nil, source.condition == nil else { return nil }
         let csv = try CSVOptions(glueOptions: try source.formatOptions())
         guard !csv.multiLine else { return nil }
         let input: URL
