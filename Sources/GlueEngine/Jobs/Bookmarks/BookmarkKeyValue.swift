@@ -39,7 +39,8 @@ public enum BookmarkKeyValue: Codable, Sendable, Hashable, Comparable {
     }
 
     /// Orders values of the same kind; numbers compare numerically across kinds; otherwise the
-    /// kinds' declaration order (keys do not change type between runs in practice).
+    /// kinds' declaration order (keys do not change type between runs in practice). Strings
+    /// compare by UTF-8 bytes, as SQLite's default BINARY collation does.
     public static func < (lhs: Self, rhs: Self) -> Bool {
         switch (lhs, rhs) {
         case (.integer(let a), .integer(let b)): return a < b
