@@ -25,16 +25,17 @@ public struct RunTimeConstants: Sendable, Hashable {
     /// Task-slot seconds to write and commit one object (S3 PUT plus output commit). Estimate.
     public var writeSecondsPerObject: Double = 0.1
     /// Scan throughput per vCPU, MB/s of bytes read, by format. Text formats must be parsed in
-    /// full; Parquet reads only the projected column chunks and decodes them quickly. Estimates
-    /// in line with commonly quoted single-core Spark parse rates.
-    public var scanMBPerSecondPerVCPU: [DataFormat: Double] = [.csv: 30, .json: 20, .parquet: 120]
+    /// full; Parquet reads only the projected column chunks and decodes them quickly. Estimates,
+    /// deliberately below raw Spark DataFrame parse rates because DynamicFrames build a
+    /// self-describing record per row.
+    public var scanMBPerSecondPerVCPU: [DataFormat: Double] = [.csv: 10, .json: 6, .parquet: 60]
     /// Write throughput per vCPU, MB/s of bytes written, by format (Parquet pays for encoding
     /// and compression). Estimates.
-    public var writeMBPerSecondPerVCPU: [DataFormat: Double] = [.csv: 50, .json: 40, .parquet: 30]
-    /// Task-slot seconds per record passed through transforms (about 1 µs). Estimate.
-    public var secondsPerRecordProcessed: Double = 0.000_001
-    /// Task-slot seconds per record written (row assembly, about 2 µs). Estimate.
-    public var secondsPerRecordWritten: Double = 0.000_002
+    public var writeMBPerSecondPerVCPU: [DataFormat: Double] = [.csv: 20, .json: 15, .parquet: 12]
+    /// Task-slot seconds per record passed through transforms (5 µs: a DynamicRecord per row). Estimate.
+    public var secondsPerRecordProcessed: Double = 0.000_005
+    /// Task-slot seconds per record written (row assembly and encoding, 10 µs). Estimate.
+    public var secondsPerRecordWritten: Double = 0.000_010
     /// Spark's default split size (`spark.sql.files.maxPartitionBytes`, 128 MiB), used to count
     /// the tasks a scan offers, which decides how many workers auto scaling asks for.
     public var splitBytes: Int64 = 128 * 1024 * 1024

@@ -46,12 +46,12 @@ public enum RunTimeModel {
     static func parallelWork(_ work: WorkProfile, _ c: RunTimeConstants) -> Double {
         var seconds = Double(work.objectsRead) * c.openSecondsPerObject
         for (format, bytes) in work.bytesRead {
-            seconds += megabytes(bytes) / (c.scanMBPerSecondPerVCPU[format] ?? 30)
+            seconds += megabytes(bytes) / (c.scanMBPerSecondPerVCPU[format] ?? 10)
         }
         seconds += Double(work.recordsProcessed) * c.secondsPerRecordProcessed
         seconds += Double(work.recordsWritten) * c.secondsPerRecordWritten
         for (format, bytes) in work.bytesWritten {
-            seconds += megabytes(bytes) / (c.writeMBPerSecondPerVCPU[format] ?? 30)
+            seconds += megabytes(bytes) / (c.writeMBPerSecondPerVCPU[format] ?? 12)
         }
         seconds += Double(work.objectsWritten) * c.writeSecondsPerObject
         return seconds
