@@ -137,6 +137,8 @@ import Testing
 
     @Test func timeoutAtLeastOneMinute() {
         #expect(message(JobCapacity(timeoutMinutes: 0))
-            == #"invalid option Timeout="0": the timeout is in minutes and must be at least 1 (default 2880, 48 hours)"#)
+            == #"invalid option Timeout="0": the timeout is in minutes, from 1 to 10080 (7 days); the default is 2880 (48 hours)"#)
+        #expect(message(JobCapacity(timeoutMinutes: 10081)) != nil)
+        #expect(message(JobCapacity(timeoutMinutes: 10080)) == nil)
     }
 }

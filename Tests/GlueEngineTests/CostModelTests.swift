@@ -100,6 +100,17 @@ import Testing
         #expect(cost.assumptions.contains { $0.contains("10-minute timeout") })
     }
 
+    @Test func reportListsTheAssumptions() throws {
+        let capacity = try JobCapacity(workerType: .g1x, numberOfWorkers: 2).validated()
+        let report = CostModel.estimate(capacity, runSeconds: 20).report
+        #expect(report == """
+            2 DPU × 60 s billed = 0.0333 DPU-hours → $0.01 (STANDARD at $0.44/DPU-hour)
+              - 2 × G.1X workers = 2 DPU, all billed for the whole run.
+              - Billed per second with a 1-minute minimum per run (Glue 2.0+ Spark, Ray and Python shell).
+              - Prices: $0.44 per DPU-hour STANDARD, $0.29 per DPU-hour FLEX (us-east-1 list prices as commonly cited; they vary by region).
+            """)
+    }
+
     @Test func smallAmountsAreNotShownAsFree() {
         #expect(Pricing.usd(0.66) == "$0.66")
         #expect(Pricing.usd(0.00122) == "$0.0012")

@@ -36,6 +36,12 @@ public struct CostEstimate: Sendable, Hashable, Codable, CustomStringConvertible
             + "(\(executionClass.rawValue) at \(Pricing.rate(rate))/DPU-hour)"
     }
 
+    /// The one-line figure followed by its assumptions, one per line (`  - ...`): what a
+    /// command prints under a cost figure.
+    public var report: String {
+        ([description] + assumptions.map { "  - " + $0 }).joined(separator: "\n")
+    }
+
     /// DPU-hours with up to 4 decimals and no trailing zeros.
     static func hours(_ value: Double) -> String {
         var text = String(format: "%.4f", value)

@@ -7,9 +7,9 @@ extension JobCapacity {
     /// change (for example `invalid option ExecutionClass="FLEX": Flex runs only Spark ETL
     /// (glueetl) jobs; this is a Python shell (pythonshell) job — use STANDARD`).
     public func validated() throws(EngineError) -> ResolvedCapacity {
-        guard timeoutMinutes >= 1 else {
+        guard timeoutMinutes >= 1, timeoutMinutes <= Self.maximumTimeoutMinutes else {
             throw .invalidOption(name: "Timeout", value: String(timeoutMinutes),
-                                 reason: "the timeout is in minutes and must be at least 1 (default 2880, 48 hours)")
+                                 reason: "the timeout is in minutes, from 1 to 10080 (7 days); the default is 2880 (48 hours)")
         }
         if maxCapacity != nil && (workerType != nil || numberOfWorkers != nil) {
             throw .invalidOption(name: "MaxCapacity", value: Self.text(maxCapacity ?? 0),

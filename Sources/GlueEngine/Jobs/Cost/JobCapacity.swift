@@ -17,7 +17,9 @@ import Foundation
 /// - `FLEX` only for `glueetl` on Glue 3.0+, and (gluelab's decision, after the Flex launch
 ///   restriction in the fact sheet) only on G.1X or G.2X workers.
 /// - Auto scaling only for Spark on Glue 3.0+ with workers; `NumberOfWorkers` is then a maximum.
-/// - `Timeout` in minutes, default 2880 (48 h), at least 1.
+/// - `Timeout` in minutes, default 2880 (48 h), from 1 to 10080 (the API: "Jobs must have
+///   timeout values less than 7 days or 10080 minutes"). The same default applies to streaming
+///   jobs here; on AWS a streaming job past 7 days is restarted in its maintenance window.
 public struct JobCapacity: Sendable, Hashable, Codable {
     /// The job command.
     public var jobType: JobType
@@ -38,6 +40,8 @@ public struct JobCapacity: Sendable, Hashable, Codable {
 
     /// Glue's default job run timeout, 2880 minutes (48 hours).
     public static let defaultTimeoutMinutes = 2880
+    /// The longest timeout Glue accepts, 10080 minutes (7 days).
+    public static let maximumTimeoutMinutes = 10080
     /// The default `MaxCapacity` of legacy (0.9/1.0) Spark jobs.
     public static let defaultLegacyMaxCapacity = 10.0
     /// The default `MaxCapacity` of Python shell jobs.

@@ -82,8 +82,9 @@ public enum WorkerType: String, Sendable, CaseIterable, Hashable, Codable {
     /// Whether this is a Spark (`G.*`) worker type.
     public var isSparkWorker: Bool { self != .z2x && self != .standard }
 
-    /// The first Glue version that offers this worker type for Spark jobs. The fact sheet
-    /// gives 3.0+ for G.4X/G.8X; it is silent on G.12X/G.16X, which gluelab treats like G.4X/G.8X.
+    /// The first Glue version that offers this worker type. G.4X–G.16X: "available only for AWS
+    /// Glue version 3.0 or later jobs" (CDK WorkerType descriptions); G.025X: streaming on 3.0+
+    /// (API text); Z.2X: Ray, which runs on Glue 4.0+.
     public var minimumGlueVersion: GlueVersion {
         switch self {
         case .g4x, .g8x, .g12x, .g16x: .v3_0
