@@ -6,7 +6,7 @@ import Foundation
 /// `validated()` checks the settings the way Glue does and returns the resolved capacity
 /// (defaults applied). The rules (see `JobCapacity+Validation.swift` for the messages):
 /// - `pythonshell`: `MaxCapacity` 0.0625 (the default) or 1; no `WorkerType`/`NumberOfWorkers`.
-/// - `glueray`: `Z.2X` workers (the default worker type), Glue 4.0+.
+/// - `glueray`: `Z.2X` workers (the default; with no count, 5 workers = 10 DPU), Glue 4.0+, at least 1 worker.
 /// - Spark on Glue 2.0+: `WorkerType` + `NumberOfWorkers` (≥ 2: one driver and at least one
 ///   executor); `MaxCapacity` is refused. With neither given, gluelab applies what the Glue
 ///   console proposes, G.1X × 10.
