@@ -20,8 +20,9 @@ public struct Annotation: Equatable, Sendable {
     public let text: String
     /// Where the comment's first `#` is.
     public let location: SourceLocation
-    /// The index in `Script.statements` of the top-level statement that follows the comment,
-    /// or nil when no statement follows. Set by the parser.
+    /// The index in `Script.statements` of the top-level statement the comment is in (inside
+    /// its brackets or block) or, between statements, of the one that follows it; nil when no
+    /// statement follows. Set by the parser.
     public internal(set) var statementIndex: Int?
 
     public init(key: String, value: String, text: String, location: SourceLocation, statementIndex: Int? = nil) {

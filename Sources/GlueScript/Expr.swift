@@ -49,7 +49,8 @@ public struct Expr: Equatable, Sendable {
     }
 
     public let kind: Kind
-    /// Where the expression's first token is.
+    /// Where the expression's first token is, as in Python's `ast`: `(a + b) * c` starts at
+    /// the `(`, while the parenthesized `a + b` inside it starts at `a`.
     public let location: SourceLocation
 
     public init(_ kind: Kind, at location: SourceLocation) {

@@ -3,22 +3,23 @@ extension Parser {
     /// An atom followed by `.name`, `(args)` and `[index]` trailers, which may continue on
     /// later lines inside brackets (`spark.read\n    .option(...)\n    .csv(path)`).
     mutating func primary() throws(ScriptError) -> Expr {
+        let start = current.location
         var value = try atom()
         while true {
             switch current.kind {
             case .op(.dot):
                 advance()
                 let (name, location) = try expectName("an attribute name after '.'")
-                value = Expr(.attribute(value, name: name, nameLocation: location), at: value.location)
+                value = Expr(.attribute(value, name: name, nameLocation: location), at: start)
             case .op(.leftParen):
                 let open = advance()
                 let arguments = try callArguments(open)
-                value = Expr(.call(value, arguments: arguments, openLocation: open.location), at: value.location)
+                value = Expr(.call(value, arguments: arguments, openLocation: open.location), at: start)
             case .op(.leftBracket):
                 let open = advance()
                 let index = try subscriptIndex()
                 try close(open)
-                value = Expr(.subscript(value, index: index), at: value.location)
+                value = Expr(.subscript(value, index: index), at: start)
             default:
                 return value
             }
@@ -59,6 +60,8 @@ extension Parser {
         case .keyword(.yield): throw refuse("yield expression", at: at)
         case .keyword(.await): throw refuse("await expression", at: at)
         case .op(.star): throw refuse("starred expression (*x)", at: at)
+        case .keyword(.lambda), .keyword(.not):
+            throw fail("invalid syntax near \(token): put it in parentheses inside an operator expression", at: at)
         case .newline: throw fail("expected an expression, found end of line", at: at)
         case .indent: throw fail("unexpected indent", at: at)
         default: throw fail("expected an expression, found \(token)", at: at)
@@ -167,14 +170,14 @@ extension Parser {
                 sawKeyword = true
             } else {
                 let value = try expression()
-                if check(.for) || check(.async) { throw refuse("generator expression", at: value.location) }
+                if check(.for) || check(.async) { throw refuse("generator expression", at: token.location) }
                 if check(.equal) {
-                    throw fail("expression cannot contain assignment, perhaps you meant \"==\"?", at: value.location)
+                    throw fail("expression cannot contain assignment, perhaps you meant \"==\"?", at: token.location)
                 }
                 if sawKeywordUnpacking {
-                    throw fail("positional argument follows keyword argument unpacking", at: value.location)
+                    throw fail("positional argument follows keyword argument unpacking", at: token.location)
                 }
-                if sawKeyword { throw fail("positional argument follows keyword argument", at: value.location) }
+                if sawKeyword { throw fail("positional argument follows keyword argument", at: token.location) }
                 arguments.append(Argument(.positional(value), at: token.location))
             }
             guard accept(.comma) != nil else { break }
@@ -185,6 +188,7 @@ extension Parser {
 
     /// Inside `[...]`: an expression, a slice `a:b:c`, or several separated by commas (a tuple).
     mutating func subscriptIndex() throws(ScriptError) -> Expr {
+        let start = current.location
         let first = try sliceItem()
         guard check(.comma) else { return first }
         var items = [first]
@@ -192,7 +196,7 @@ extension Parser {
             if check(.rightBracket) { break }
             items.append(try sliceItem())
         }
-        return Expr(.tuple(items), at: first.location)
+        return Expr(.tuple(items), at: start)
     }
 
     mutating func sliceItem() throws(ScriptError) -> Expr {

@@ -5,6 +5,7 @@
 extension Parser {
     /// A comma-separated expression list; a tuple when there is a comma (`a, b`, `a,`).
     mutating func starExpressions() throws(ScriptError) -> Expr {
+        let start = current.location
         let first = try starExpression()
         guard check(.comma) else { return first }
         var items = [first]
@@ -12,7 +13,7 @@ extension Parser {
             guard Self.startsExpression(current) else { break }
             items.append(try starExpression())
         }
-        return Expr(.tuple(items), at: first.location)
+        return Expr(.tuple(items), at: start)
     }
 
     /// An expression where Python would also allow `*x` (which the dialect refuses).
@@ -34,6 +35,7 @@ extension Parser {
     /// `lambda ...`, or a disjunction with an optional `if c else y`.
     mutating func expression() throws(ScriptError) -> Expr {
         if check(.lambda) { return try lambda() }
+        let start = current.location
         let value = try disjunction()
         guard accept(.if) != nil else { return value }
         let condition = try disjunction()
@@ -41,7 +43,7 @@ extension Parser {
             throw fail("expected 'else' after 'if' expression, found \(current)", at: current.location)
         }
         let otherwise = try expression()
-        return Expr(.conditional(condition: condition, then: value, otherwise: otherwise), at: value.location)
+        return Expr(.conditional(condition: condition, then: value, otherwise: otherwise), at: start)
     }
 
     /// `lambda params: body`.
@@ -54,19 +56,21 @@ extension Parser {
     }
 
     mutating func disjunction() throws(ScriptError) -> Expr {
+        let start = current.location
         let first = try conjunction()
         guard check(.or) else { return first }
         var operands = [first]
         while accept(.or) != nil { operands.append(try conjunction()) }
-        return Expr(.boolean(.or, operands), at: first.location)
+        return Expr(.boolean(.or, operands), at: start)
     }
 
     mutating func conjunction() throws(ScriptError) -> Expr {
+        let start = current.location
         let first = try inversion()
         guard check(.and) else { return first }
         var operands = [first]
         while accept(.and) != nil { operands.append(try inversion()) }
-        return Expr(.boolean(.and, operands), at: first.location)
+        return Expr(.boolean(.and, operands), at: start)
     }
 
     mutating func inversion() throws(ScriptError) -> Expr {
@@ -76,6 +80,7 @@ extension Parser {
 
     /// `a op b op c ...` with `==`, `!=`, `<`, `<=`, `>`, `>=`, `in`, `not in`, `is`, `is not`.
     mutating func comparison() throws(ScriptError) -> Expr {
+        let start = current.location
         let left = try bitOr()
         var links: [Comparison] = []
         while true {
@@ -100,7 +105,7 @@ extension Parser {
                     op = .is
                 }
             default:
-                return links.isEmpty ? left : Expr(.compare(left, links), at: left.location)
+                return links.isEmpty ? left : Expr(.compare(left, links), at: start)
             }
             advance()
             links.append(Comparison(op, try bitOr(), at: token.location))
@@ -108,9 +113,10 @@ extension Parser {
     }
 
     mutating func bitOr() throws(ScriptError) -> Expr {
+        let start = current.location
         var left = try bitXor()
         while accept(.pipe) != nil {
-            left = Expr(.binary(.bitOr, left, try bitXor()), at: left.location)
+            left = Expr(.binary(.bitOr, left, try bitXor()), at: start)
         }
         return left
     }
@@ -122,9 +128,10 @@ extension Parser {
     }
 
     mutating func bitAnd() throws(ScriptError) -> Expr {
+        let start = current.location
         var left = try shift()
         while accept(.ampersand) != nil {
-            left = Expr(.binary(.bitAnd, left, try shift()), at: left.location)
+            left = Expr(.binary(.bitAnd, left, try shift()), at: start)
         }
         return left
     }
@@ -138,6 +145,7 @@ extension Parser {
     }
 
     mutating func sum() throws(ScriptError) -> Expr {
+        let start = current.location
         var left = try term()
         while true {
             let op: BinaryOperator
@@ -147,11 +155,12 @@ extension Parser {
             default: return left
             }
             advance()
-            left = Expr(.binary(op, left, try term()), at: left.location)
+            left = Expr(.binary(op, left, try term()), at: start)
         }
     }
 
     mutating func term() throws(ScriptError) -> Expr {
+        let start = current.location
         var left = try factor()
         while true {
             let op: BinaryOperator
@@ -164,7 +173,7 @@ extension Parser {
             default: return left
             }
             advance()
-            left = Expr(.binary(op, left, try factor()), at: left.location)
+            left = Expr(.binary(op, left, try factor()), at: start)
         }
     }
 
@@ -184,9 +193,10 @@ extension Parser {
 
     /// `a ** b`, right-associative, with a unary operand on the right (`2 ** -1`).
     mutating func power() throws(ScriptError) -> Expr {
+        let start = current.location
         let base = try primary()
         guard accept(.doubleStar) != nil else { return base }
-        return Expr(.binary(.power, base, try factor()), at: base.location)
+        return Expr(.binary(.power, base, try factor()), at: start)
     }
 
     // MARK: Targets and parameters

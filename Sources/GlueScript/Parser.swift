@@ -81,10 +81,16 @@ struct Parser {
 
     // MARK: Statements
 
-    mutating func parseScript() throws(ScriptError) -> [Stmt] {
+    /// Parses the whole script. `ends` gets, for each top-level statement, the location of its
+    /// last token (its NEWLINE), so that comments can be placed inside or between statements.
+    mutating func parseScript(ends: inout [SourceLocation]) throws(ScriptError) -> [Stmt] {
         var statements: [Stmt] = []
         while current.kind != .endOfFile {
+            let before = statements.count
             try statement(into: &statements)
+            var last = index - 1
+            while last > 0, tokens[last].kind == .dedent { last -= 1 }
+            ends += Array(repeating: tokens[last].location, count: statements.count - before)
         }
         if let failure { throw failure }  // unreachable: `invalid` is the last token
         return statements
@@ -183,6 +189,7 @@ struct Parser {
 
     /// An expression statement, an assignment (`a = b = v`, `a, b = v`) or `target op= v`.
     mutating func expressionStatement() throws(ScriptError) -> Stmt {
+        let start = current.location
         let first = try starExpressions()
         if check(.equal) {
             var items = [first]
@@ -191,17 +198,17 @@ struct Parser {
             }
             let value = items.removeLast()
             for target in items { try validateTarget(target) }
-            return Stmt(.assign(targets: items, value: value), at: first.location)
+            return Stmt(.assign(targets: items, value: value), at: start)
         }
         if case .op(let op) = current.kind, let (binary, refused) = Self.augmented[op] {
             if let refused { throw refuse(refused, at: current.location) }
             advance()
             try validateAugmentedTarget(first)
             let value = try starExpressions()
-            return Stmt(.augmentedAssign(target: first, op: binary, value: value), at: first.location)
+            return Stmt(.augmentedAssign(target: first, op: binary, value: value), at: start)
         }
-        if check(.colon) { throw refuse("annotated assignment (name: type)", at: first.location) }
-        return Stmt(.expression(first), at: first.location)
+        if check(.colon) { throw refuse("annotated assignment (name: type)", at: start) }
+        return Stmt(.expression(first), at: start)
     }
 
     /// Augmented assignment operators, with the refusal for those outside the dialect.

@@ -10,7 +10,7 @@ public struct Script: Equatable, Sendable {
     /// The top-level statements in order.
     public let statements: [Stmt]
     /// The `## @key: value` comments in source order, each with the index of the top-level
-    /// statement that starts after it.
+    /// statement it is in or, between statements, of the one that follows it.
     public let annotations: [Annotation]
 
     public init(file: String, statements: [Stmt], annotations: [Annotation]) {
@@ -29,18 +29,20 @@ public struct Script: Equatable, Sendable {
     public static func parse(_ source: String, file: String) throws(ScriptError) -> Script {
         let stream = Tokenizer.scan(source, file: file)
         var parser = Parser(file: file, stream: stream)
-        let statements = try parser.parseScript()
+        var ends: [SourceLocation] = []
+        let statements = try parser.parseScript(ends: &ends)
         var annotations = stream.annotations
         var next = 0  // statements and annotations are both in source order
         for i in annotations.indices {
-            while next < statements.count, statements[next].location < annotations[i].location { next += 1 }
+            while next < statements.count, ends[next] < annotations[i].location { next += 1 }
             annotations[i].statementIndex = next < statements.count ? next : nil
         }
         return Script(file: file, statements: statements, annotations: annotations)
     }
 
-    /// The annotations written just before the top-level statement at `index`.
-    public func annotations(before index: Int) -> [Annotation] {
+    /// The annotations of the top-level statement at `index`: those written just before it and
+    /// any inside it.
+    public func annotations(forStatement index: Int) -> [Annotation] {
         annotations.filter { $0.statementIndex == index }
     }
 }
