@@ -73,9 +73,6 @@ extension Parser {
     mutating func close(_ open: Token) throws(ScriptError) -> Token {
         guard case .op(let opening) = open.kind, let closing = opening.closing else { return advance() }
         if let token = accept(closing) { return token }
-        if current.kind == .endOfFile {
-            throw fail("'\(opening.rawValue)' was never closed", at: open.location)
-        }
         let hint = Self.startsExpression(current) ? " (missing comma?)" : ""
         throw fail(
             "expected '\(closing.rawValue)' to close '\(opening.rawValue)' at \(open.location), found \(current)\(hint)",
@@ -156,6 +153,9 @@ extension Parser {
         while !check(.rightParen) {
             let token = current
             if accept(.star) != nil {
+                if sawKeywordUnpacking {
+                    throw fail("iterable argument unpacking follows keyword argument unpacking", at: token.location)
+                }
                 arguments.append(Argument(.unpack(try expression()), at: token.location))
             } else if accept(.doubleStar) != nil {
                 arguments.append(Argument(.unpackKeywords(try expression()), at: token.location))

@@ -9,6 +9,9 @@ struct Parser {
     let tokens: [Token]
     /// The tokenizer's error, reported when the parser reaches the `invalid` token.
     let failure: ScriptError?
+    /// The innermost bracket left open at the end of the script: reaching the end inside it is
+    /// reported as "'(' was never closed" there.
+    let unclosedBracket: Token?
     var index = 0
     /// How many `def`s enclose the current statement (for `return` and `import` checks).
     var functionDepth = 0
@@ -17,6 +20,7 @@ struct Parser {
         self.file = file
         self.tokens = stream.tokens
         self.failure = stream.failure
+        self.unclosedBracket = stream.unclosedBracket
     }
 
     // MARK: Token access
@@ -57,10 +61,14 @@ struct Parser {
 
     // MARK: Errors
 
-    /// A syntax error, unless the parser stands on the tokenizer's `invalid` token: then the
-    /// lexical error that stopped the tokenizer is the real cause.
+    /// A syntax error, unless the parser stands on the tokenizer's `invalid` token (then the
+    /// lexical error that stopped the tokenizer is the real cause) or at the end of the script
+    /// inside an unclosed bracket (then that bracket is).
     func fail(_ message: String, at location: SourceLocation) -> ScriptError {
         if current.kind == .invalid, let failure { return failure }
+        if current.kind == .endOfFile, let open = unclosedBracket {
+            return .syntax(file: file, line: open.line, column: open.column, message: "\(open) was never closed")
+        }
         return .syntax(file: file, line: location.line, column: location.column, message: message)
     }
 

@@ -73,17 +73,24 @@ public enum Keyword: String, CaseIterable, Sendable {
     case `lambda`, `nonlocal`, `not`, `or`, `pass`, `raise`, `return`, `try`, `while`, `with`
     case `yield`
 
-    /// Keyword by spelling, looked up from the identifier's bytes without building a String
-    /// for the (common) non-keyword case.
+    /// Keyword by spelling, looked up from the identifier's bytes without building a String.
     static func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Keyword? {
         guard bytes.count >= 2, bytes.count <= 8 else { return nil }
-        let first = bytes[0]
-        // Every keyword starts with a letter in this set; most identifiers fail here.
-        guard first == UInt8(ascii: "F") || first == UInt8(ascii: "N") || first == UInt8(ascii: "T")
-            || (first >= UInt8(ascii: "a") && first <= UInt8(ascii: "y"))
-        else { return nil }
-        return Keyword(rawValue: String(decoding: bytes, as: UTF8.self))
+        for (spelling, keyword) in byLength[bytes.count] where spelling[0] == bytes[0] && spelling.elementsEqual(bytes) {
+            return keyword
+        }
+        return nil
     }
+
+    /// The keywords' UTF-8 spellings, by length (2 to 8).
+    private static let byLength: [[([UInt8], Keyword)]] = {
+        var table = Array(repeating: [([UInt8], Keyword)](), count: 9)
+        for keyword in allCases {
+            let spelling = Array(keyword.rawValue.utf8)
+            table[spelling.count].append((spelling, keyword))
+        }
+        return table
+    }()
 }
 
 /// Every operator and delimiter of Python 3. The tokenizer knows them all so that the parser

@@ -6,6 +6,8 @@ public struct TokenStream: Sendable {
     public var annotations: [Annotation]
     /// The lexical error (or refused literal, such as an f-string) where tokenizing stopped.
     public var failure: ScriptError?
+    /// The innermost bracket still open at the end of the script, if any.
+    public var unclosedBracket: Token?
 }
 
 /// Python's tokenizer for the Glue script dialect, working on the UTF-8 bytes of the source.
@@ -31,7 +33,9 @@ public struct Tokenizer {
         return source.withUTF8 { bytes in
             var scanner = Scanner(file: file, bytes: bytes)
             scanner.run()
-            return TokenStream(tokens: scanner.tokens, annotations: scanner.annotations, failure: scanner.failure)
+            return TokenStream(
+                tokens: scanner.tokens, annotations: scanner.annotations, failure: scanner.failure,
+                unclosedBracket: scanner.failure == nil ? scanner.brackets.last : nil)
         }
     }
 }
@@ -50,8 +54,8 @@ struct Scanner {
     /// Indentation stack in columns (tabs to the next multiple of 8) and with tabs as one column.
     var indents: [Int] = [0]
     var altIndents: [Int] = [0]
-    /// Open brackets with where they are.
-    var brackets: [(op: Operator, location: SourceLocation)] = []
+    /// The open brackets, innermost last.
+    var brackets: [Token] = []
     var tokens: [Token] = []
     var annotations: [Annotation] = []
     var failure: ScriptError?
@@ -230,8 +234,10 @@ struct Scanner {
         }
     }
 
-    /// A backslash joins the next physical line to this logical line; nothing may follow it.
+    /// A backslash joins the next physical line to this logical line; nothing may follow it,
+    /// and the script may not end right after it.
     mutating func continuation() throws(ScriptError) {
+        let backslash = pos
         let next = byte(pos + 1)
         if next == UInt8(ascii: "\n") {
             pos += 2
@@ -241,6 +247,9 @@ struct Scanner {
             throw lexical("unexpected end of file after line continuation character", at: pos)
         } else {
             throw lexical("unexpected character after line continuation character", at: pos + 1)
+        }
+        if pos >= b.count {
+            throw lexical("unexpected end of file after line continuation character", at: backslash)
         }
         startLine(at: pos)
     }
@@ -329,24 +338,23 @@ struct Scanner {
             let (scalar, _) = decodeScalar(at: pos)
             throw invalidCharacter(scalar, at: location(at: pos))
         }
-        let loc = location(at: start)
+        let token = Token(.op(op), location(at: start), offset: start)
         switch op {
         case .leftParen, .leftBracket, .leftBrace:
-            brackets.append((op, loc))
+            brackets.append(token)
         case .rightParen, .rightBracket, .rightBrace:
             guard let open = brackets.last else {
-                throw lexical("unmatched '\(op.rawValue)'", at: loc)
+                throw lexical("unmatched '\(op.rawValue)'", at: token.location)
             }
-            guard open.op.closing == op else {
-                throw lexical(
-                    "closing '\(op.rawValue)' does not match '\(open.op.rawValue)' at \(open.location)", at: loc)
+            guard case .op(let opening) = open.kind, opening.closing == op else {
+                throw lexical("closing '\(op.rawValue)' does not match \(open) at \(open.location)", at: token.location)
             }
             brackets.removeLast()
         default:
             break
         }
         pos += length
-        tokens.append(Token(.op(op), loc, offset: start))
+        tokens.append(token)
     }
 
     /// The longest operator at `pos`, or nil for a character that is not one.

@@ -65,6 +65,7 @@ import Testing
     @Test func callArgumentsFollowPythonsOrder() {
         #expect(errorText("f(a=1, b)\n") == "t.py:1:8: positional argument follows keyword argument")
         #expect(errorText("f(**o, b)\n") == "t.py:1:8: positional argument follows keyword argument unpacking")
+        #expect(errorText("f(**o, *rest)\n") == "t.py:1:8: iterable argument unpacking follows keyword argument unpacking")
         #expect(errorText("f(a=1, a=2)\n") == "t.py:1:8: keyword argument repeated: a")
         #expect(errorText("f(a.b=1)\n") == "t.py:1:3: expression cannot contain assignment, perhaps you meant \"==\"?")
         #expect(dump("f(a=1, *rest)\n") == "(call f a=1 *rest)")
@@ -98,5 +99,14 @@ import Testing
             Issue.record("a for loop is refused as unsupported")
             return
         }
+    }
+}
+
+@Suite struct UnclosedBracketTests {
+    @Test func reachingTheEndInsideBracketsBlamesTheInnermostOpenOne() {
+        #expect(errorText("x = foo(a, [1, 2\n") == "t.py:1:12: '[' was never closed")
+        #expect(errorText("x = (1 +\n") == "t.py:1:5: '(' was never closed")
+        #expect(errorText("if x:\n    y = (1,\n") == "t.py:2:9: '(' was never closed")
+        #expect(errorText("d = {\"a\":\n") == "t.py:1:5: '{' was never closed")
     }
 }

@@ -83,6 +83,7 @@ import Testing
     @Test func onlyANewlineMayFollowABackslash() {
         #expect(lexError("x = 1 + \\ # note\n    2\n") == "t.py:1:10: unexpected character after line continuation character")
         #expect(lexError("x = 1 + \\") == "t.py:1:9: unexpected end of file after line continuation character")
+        #expect(lexError("x = 1 + \\\n") == "t.py:1:9: unexpected end of file after line continuation character")
     }
 
     @Test func windowsLineEndingsAndAByteOrderMarkAreAccepted() throws {
