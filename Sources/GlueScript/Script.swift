@@ -4,6 +4,25 @@
 /// let script = try Script.parse(source, file: "job.py")
 /// for statement in script.statements { ... }
 /// ```
+///
+/// The dialect is the Python that Glue job scripts are made of:
+/// - statements: `import a.b [as c]`, `from a.b import x [as y]` / `(x, y)` / `*`, expression
+///   statements, assignments (`a = b = v`, `a, b = v`, `rec["x"] = v`, `rec.x = v`), augmented
+///   assignments (`+= -= *= /= //= %= **= &= |=`), `def f(a, b=1):` with `return`, `if` /
+///   `elif` / `else`, `pass`, `;` between simple statements, one-line blocks (`if x: y = 1`);
+/// - expressions: names, `None` / `True` / `False`, int, float, str (adjacent literals joined),
+///   list / tuple / dict / set displays, attribute, subscript with slices, calls with positional,
+///   keyword, `*args` and `**kwargs` arguments, `lambda`, unary `- + ~ not`, binary
+///   `+ - * / // % ** & |`, chained comparisons with `in`, `not in`, `is`, `is not`, `and` / `or`,
+///   `x if c else y`;
+/// - layout: comments, blank lines, implicit joining inside brackets, backslash continuation.
+///
+/// Refused by name at their position: `for`, `while`, `class`, `try`, `with`, `global`,
+/// `nonlocal`, `del`, `assert`, `raise`, `break`, `continue`, `async`, `await`, `yield`, `match`,
+/// decorators, `import` inside a `def`, relative imports, annotations (`x: int`, `def f(r: T)`,
+/// `-> T`), `*args` / `**kwargs` / `*` / `/` parameters, comprehensions and generator
+/// expressions, `:=`, starred expressions, `**` in dict displays, `...`, `^ << >> @`, f-strings,
+/// t-strings, bytes, complex numbers, `\N{...}` escapes. Integers are 64-bit.
 public struct Script: Equatable, Sendable {
     /// The script's name as errors show it (`job.py`).
     public let file: String
