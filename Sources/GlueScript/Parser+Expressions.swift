@@ -34,6 +34,8 @@ extension Parser {
 
     /// `lambda ...`, or a disjunction with an optional `if c else y`.
     mutating func expression() throws(ScriptError) -> Expr {
+        try enter()
+        defer { leave() }
         if check(.lambda) { return try lambda() }
         let start = current.location
         let value = try disjunction()
@@ -75,6 +77,8 @@ extension Parser {
 
     mutating func inversion() throws(ScriptError) -> Expr {
         guard let not = accept(.not) else { return try comparison() }
+        try enter()
+        defer { leave() }
         return Expr(.unary(.not, try inversion()), at: not.location)
     }
 
@@ -188,6 +192,8 @@ extension Parser {
         default: return try power()
         }
         advance()
+        try enter()
+        defer { leave() }
         return Expr(.unary(op, try factor()), at: token.location)
     }
 
@@ -196,6 +202,8 @@ extension Parser {
         let start = current.location
         let base = try primary()
         guard accept(.doubleStar) != nil else { return base }
+        try enter()
+        defer { leave() }
         return Expr(.binary(.power, base, try factor()), at: start)
     }
 

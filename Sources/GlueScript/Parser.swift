@@ -15,6 +15,10 @@ struct Parser {
     var index = 0
     /// How many `def`s enclose the current statement (for `return` and `import` checks).
     var functionDepth = 0
+    /// How deeply expressions nest (brackets, unary chains, `lambda` and `if` chains), bounded
+    /// so that a pathological script gets an error rather than exhausting the stack.
+    var expressionDepth = 0
+    static let maxExpressionDepth = 200
 
     init(file: String, stream: TokenStream) {
         self.file = file
@@ -71,6 +75,16 @@ struct Parser {
         }
         return .syntax(file: file, line: location.line, column: location.column, message: message)
     }
+
+    /// Enters one more level of expression nesting; pair with `leave()`.
+    mutating func enter() throws(ScriptError) {
+        expressionDepth += 1
+        if expressionDepth > Self.maxExpressionDepth {
+            throw fail("expression too deeply nested (more than \(Self.maxExpressionDepth) levels)", at: current.location)
+        }
+    }
+
+    mutating func leave() { expressionDepth -= 1 }
 
     func refuse(_ construct: String, at location: SourceLocation) -> ScriptError {
         if current.kind == .invalid, let failure { return failure }

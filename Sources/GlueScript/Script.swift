@@ -45,7 +45,16 @@ public struct Script: Equatable, Sendable {
     /// "invalid syntax near 'foo'"), or `unsupported` naming a Python construct outside the
     /// dialect (`for loop`, `class definition`, `f-string`, `list comprehension`, ...). Nothing
     /// is skipped: a script that parses holds only constructs the interpreter is meant to run.
+    ///
+    /// The parser runs on a thread with a large stack (see `LargeStack`), so that the deepest
+    /// nesting it accepts (200 levels) parses from any thread, in debug builds too.
     public static func parse(_ source: String, file: String) throws(ScriptError) -> Script {
+        let result = LargeStack.run { Result { () throws(ScriptError) in try parseHere(source, file: file) } }
+        return try result.get()
+    }
+
+    /// Tokenizes and parses on the current thread.
+    static func parseHere(_ source: String, file: String) throws(ScriptError) -> Script {
         let stream = Tokenizer.scan(source, file: file)
         var parser = Parser(file: file, stream: stream)
         var ends: [SourceLocation] = []

@@ -72,6 +72,9 @@ extension Scanner {
         let token = Token(.op(op), location(at: start), offset: start)
         switch op {
         case .leftParen, .leftBracket, .leftBrace:
+            if brackets.count == Self.maxBrackets {
+                throw lexical("too many nested parentheses (more than \(Self.maxBrackets))", at: token.location)
+            }
             brackets.append(token)
         case .rightParen, .rightBracket, .rightBrace:
             guard let open = brackets.last else {

@@ -56,6 +56,9 @@ struct Scanner {
     var altIndents: [Int] = [0]
     /// The open brackets, innermost last.
     var brackets: [Token] = []
+    /// CPython's limits: 100 indentation levels, 200 nested brackets.
+    static let maxIndentLevels = 100
+    static let maxBrackets = 200
     var tokens: [Token] = []
     var annotations: [Annotation] = []
     var failure: ScriptError?
@@ -206,6 +209,7 @@ struct Scanner {
             if alt != altIndents[altIndents.count - 1] { throw lexical(inconsistent, at: loc) }
         } else if col > indents[indents.count - 1] {
             if alt <= altIndents[altIndents.count - 1] { throw lexical(inconsistent, at: loc) }
+            if indents.count > Self.maxIndentLevels { throw lexical("too many levels of indentation", at: loc) }
             indents.append(col)
             altIndents.append(alt)
             tokens.append(Token(.indent, loc, offset: pos))

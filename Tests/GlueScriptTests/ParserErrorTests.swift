@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import GlueScript
@@ -109,4 +110,56 @@ import Testing
         #expect(errorText("if x:\n    y = (1,\n") == "t.py:2:9: '(' was never closed")
         #expect(errorText("d = {\"a\":\n") == "t.py:1:5: '{' was never closed")
     }
+}
+
+@Suite struct NestingLimitTests {
+    @Test func deepNestingParsesEvenFromAThreadWithASmallStack() {
+        let source = "y = " + String(repeating: "f({1: [(", count: 49) + "x" + String(repeating: ")]})", count: 49) + "\n"
+        let parsed = Locked(false)
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            parsed.set(parseError(source) == nil)
+            done.signal()
+        }
+        thread.stackSize = 256 << 10
+        thread.start()
+        done.wait()
+        #expect(parsed.get())
+    }
+
+    @Test func deepButReasonableNestingParses() {
+        let parens = String(repeating: "(", count: 199) + "x" + String(repeating: ")", count: 199)
+        #expect(dump("y = \(parens)\n") == "(= y x)")
+        let calls = String(repeating: "f(", count: 150) + "1" + String(repeating: ")", count: 150)
+        #expect(parseError("y = \(calls)\n") == nil)
+        #expect(parseError("y = " + String(repeating: "-", count: 190) + "x\n") == nil)
+    }
+
+    @Test func pathologicalNestingIsAnErrorNotACrash() {
+        let parens = String(repeating: "(", count: 201) + "x" + String(repeating: ")", count: 201)
+        #expect(errorText("y = \(parens)\n") == "t.py:1:205: too many nested parentheses (more than 200)")
+        #expect(errorText("y = " + String(repeating: "-", count: 5_000) + "x\n")
+            == "t.py:1:205: expression too deeply nested (more than 200 levels)")
+        #expect(errorText("y = " + String(repeating: "not ", count: 5_000) + "x\n")
+            == "t.py:1:805: expression too deeply nested (more than 200 levels)")
+        #expect(errorText("f = " + String(repeating: "lambda: ", count: 5_000) + "0\n")
+            == "t.py:1:1605: expression too deeply nested (more than 200 levels)")
+        #expect(errorText("y = 2" + String(repeating: " ** 2", count: 5_000) + "\n")
+            == "t.py:1:1005: expression too deeply nested (more than 200 levels)")
+        var deep = ""
+        for level in 0..<101 { deep += String(repeating: " ", count: level) + "if x:\n" }
+        deep += String(repeating: " ", count: 101) + "pass\n"
+        #expect(errorText(deep) == "t.py:102:102: too many levels of indentation")
+    }
+}
+
+/// A value shared with a worker thread.
+final class Locked<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: T
+
+    init(_ value: T) { self.value = value }
+
+    func set(_ newValue: T) { lock.withLock { value = newValue } }
+    func get() -> T { lock.withLock { value } }
 }
