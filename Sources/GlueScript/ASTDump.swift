@@ -24,8 +24,15 @@ extension Stmt {
             return "(= \((targets + [value]).map(\.dump).joined(separator: " ")))"
         case .augmentedAssign(let target, let op, let value):
             return "(\(op.rawValue)= \(target.dump) \(value.dump))"
-        case .functionDef(let name, let parameters, let body):
-            return "(def \(name) (\(parameters.map(\.dump).joined(separator: " "))) \(Self.dump(body)))"
+        case .functionDef(let name, let parameters, let returnType, let body):
+            let returns = returnType.map { " -> \($0.dump)" } ?? ""
+            return "(def \(name) (\(parameters.map(\.dump).joined(separator: " ")))\(returns) \(Self.dump(body)))"
+        case .for(let target, let iterable, let body):
+            return "(for \(target.dump) \(iterable.dump) \(Self.dump(body)))"
+        case .break:
+            return "(break)"
+        case .continue:
+            return "(continue)"
         case .return(let value):
             return value.map { "(return \($0.dump))" } ?? "(return)"
         case .if(let branches, let orElse):
@@ -49,7 +56,10 @@ extension ImportedName {
 }
 
 extension Parameter {
-    var dump: String { defaultValue.map { "\(name)=\($0.dump)" } ?? name }
+    var dump: String {
+        let typed = typeAnnotation.map { "\(name):\($0.dump)" } ?? name
+        return defaultValue.map { "\(typed)=\($0.dump)" } ?? typed
+    }
 }
 
 extension Expr {

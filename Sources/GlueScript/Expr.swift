@@ -106,18 +106,22 @@ public struct Argument: Equatable, Sendable {
     }
 }
 
-/// A parameter of a `def` or `lambda`: a name with an optional default.
+/// A parameter of a `def` or `lambda`: a name with an optional type and default.
 ///
-/// Only plain positional-or-keyword parameters are accepted: `*args`, `**kwargs`, a bare `*`,
-/// `/` and annotations are refused by name (a Map or Filter function takes one record).
+/// Only plain positional-or-keyword parameters are accepted: `*args`, `**kwargs`, a bare `*`
+/// and `/` are refused by name (a Map or Filter function takes one record).
 public struct Parameter: Equatable, Sendable {
     public let name: String
+    /// `name: T` in a `def` (never in a `lambda`): evaluated when the function is defined,
+    /// then only recorded, as in Python.
+    public let typeAnnotation: Expr?
     /// The default value, evaluated once when the function is defined (Python semantics).
     public let defaultValue: Expr?
     public let location: SourceLocation
 
-    public init(name: String, defaultValue: Expr?, at location: SourceLocation) {
+    public init(name: String, typeAnnotation: Expr? = nil, defaultValue: Expr?, at location: SourceLocation) {
         self.name = name
+        self.typeAnnotation = typeAnnotation
         self.defaultValue = defaultValue
         self.location = location
     }

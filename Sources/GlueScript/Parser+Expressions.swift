@@ -250,8 +250,8 @@ extension Parser {
     }
 
     /// Parameters up to `)` (for `def`, not consumed) or `:` (for `lambda`, not consumed).
-    /// Plain names with optional defaults; `*args`, `**kwargs`, `*`, `/` and annotations are
-    /// refused by name.
+    /// Plain names with optional types (`def` only) and defaults; `*args`, `**kwargs`, `*` and
+    /// `/` are refused by name.
     mutating func parameterList(lambda: Bool) throws(ScriptError) -> [Parameter] {
         var parameters: [Parameter] = []
         let end: Operator = lambda ? .colon : .rightParen
@@ -269,7 +269,8 @@ extension Parser {
                 break
             }
             let (name, location) = try expectName("a parameter name")
-            if !lambda, check(.colon) { throw refuse("parameter annotation", at: current.location) }
+            var typeAnnotation: Expr?
+            if !lambda, accept(.colon) != nil { typeAnnotation = try expression() }
             var defaultValue: Expr?
             if accept(.equal) != nil { defaultValue = try expression() }
             if defaultValue == nil, parameters.last?.defaultValue != nil {
@@ -278,7 +279,8 @@ extension Parser {
             if parameters.contains(where: { $0.name == name }) {
                 throw fail("duplicate argument '\(name)' in function definition", at: location)
             }
-            parameters.append(Parameter(name: name, defaultValue: defaultValue, at: location))
+            parameters.append(
+                Parameter(name: name, typeAnnotation: typeAnnotation, defaultValue: defaultValue, at: location))
             guard accept(.comma) != nil else { break }
         }
         return parameters

@@ -15,6 +15,9 @@ struct Parser {
     var index = 0
     /// How many `def`s enclose the current statement (for `return` and `import` checks).
     var functionDepth = 0
+    /// How many `for` loops enclose the current statement inside the current function (for
+    /// `break` and `continue` checks).
+    var loopDepth = 0
     /// How deeply expressions nest (brackets, unary chains, `lambda` and `if` chains), bounded
     /// so that a pathological script gets an error rather than exhausting the stack.
     var expressionDepth = 0
@@ -128,6 +131,8 @@ struct Parser {
             statements.append(try functionDef())
         case .keyword(.if):
             statements.append(try ifStatement())
+        case .keyword(.for):
+            statements.append(try forStatement())
         case .keyword(.elif), .keyword(.else):
             throw fail("invalid syntax near \(token): no 'if' block before it at this indentation", at: token.location)
         case .keyword(let keyword):
@@ -144,15 +149,15 @@ struct Parser {
     }
 
     static let refusedCompound: [Keyword: String] = [
-        .for: "for loop", .while: "while loop", .class: "class definition", .try: "try statement",
+        .while: "while loop", .class: "class definition", .try: "try statement",
         .with: "with statement", .except: "try statement (except clause)",
         .finally: "try statement (finally clause)",
     ]
 
     static let refusedSimple: [Keyword: String] = [
         .del: "del statement", .assert: "assert statement", .raise: "raise statement",
-        .global: "global statement", .nonlocal: "nonlocal statement", .break: "break statement",
-        .continue: "continue statement", .yield: "yield expression", .await: "await expression",
+        .global: "global statement", .nonlocal: "nonlocal statement", .yield: "yield expression",
+        .await: "await expression",
     ]
 
     func asyncConstruct() -> String {
@@ -192,6 +197,11 @@ struct Parser {
         case .keyword(.pass):
             advance()
             return Stmt(.pass, at: token.location)
+        case .keyword(.break), .keyword(.continue):
+            advance()
+            let isBreak = token.kind == .keyword(.break)
+            guard loopDepth > 0 else { throw fail("\(token) outside loop", at: token.location) }
+            return Stmt(isBreak ? .break : .continue, at: token.location)
         case .keyword(.return):
             advance()
             guard functionDepth > 0 else { throw fail("'return' outside function", at: token.location) }
@@ -253,12 +263,19 @@ struct Parser {
         let open = try expect(.leftParen, "after the function name")
         let parameters = try parameterList(lambda: false)
         try close(open)
-        if check(.arrow) { throw refuse("return annotation (->)", at: current.location) }
+        var returnType: Expr?
+        if accept(.arrow) != nil { returnType = try expression() }
         try expect(.colon, "after the function's parameters")
+        let outerLoops = loopDepth
         functionDepth += 1
-        defer { functionDepth -= 1 }
+        loopDepth = 0
+        defer {
+            functionDepth -= 1
+            loopDepth = outerLoops
+        }
         let body = try block(after: "function definition", line: def.line)
-        return Stmt(.functionDef(name: name, parameters: parameters, body: body), at: def.location)
+        return Stmt(
+            .functionDef(name: name, parameters: parameters, returnType: returnType, body: body), at: def.location)
     }
 
     /// `if c: block (elif c: block)* [else: block]`.
@@ -280,6 +297,38 @@ struct Parser {
             orElse = try block(after: "'else' statement", line: elseToken.line)
         }
         return Stmt(.if(branches: branches, orElse: orElse), at: branches[0].location)
+    }
+
+    /// `for target in iterable: block`; an `else` clause is refused.
+    mutating func forStatement() throws(ScriptError) -> Stmt {
+        let keyword = advance()
+        let target = try forTarget()
+        guard accept(.in) != nil else {
+            throw fail("expected 'in' after the for loop's target, found \(current)", at: current.location)
+        }
+        let iterable = try starExpressions()
+        try expect(.colon, "after the for loop's iterable")
+        loopDepth += 1
+        let body = try block(after: "'for' statement", line: keyword.line)
+        loopDepth -= 1
+        if let elseToken = accept(.else) { throw refuse("else clause of a for loop", at: elseToken.location) }
+        return Stmt(.for(target: target, iterable: iterable, body: body), at: keyword.location)
+    }
+
+    /// `a`, `a, b`, `(a, b)`, `rec["x"]`: targets parsed below the comparisons, so that `in`
+    /// ends them.
+    mutating func forTarget() throws(ScriptError) -> Expr {
+        let start = current.location
+        var items: [Expr] = []
+        repeat {
+            if !items.isEmpty, check(.in) { break }
+            if check(.star) { throw refuse("starred expression (*x)", at: current.location) }
+            items.append(try bitOr())
+        } while accept(.comma) != nil
+        let target = items.count == 1 && tokens[index - 1].kind != .op(.comma)
+            ? items[0] : Expr(.tuple(items), at: start)
+        try validateTarget(target)
+        return target
     }
 
     /// After a `:`: an indented block, or simple statements on the same line (`if x: return 1`).

@@ -8,8 +8,9 @@
 /// The dialect is the Python that Glue job scripts are made of:
 /// - statements: `import a.b [as c]`, `from a.b import x [as y]` / `(x, y)` / `*`, expression
 ///   statements, assignments (`a = b = v`, `a, b = v`, `rec["x"] = v`, `rec.x = v`), augmented
-///   assignments (`+= -= *= /= //= %= **= &= |=`), `def f(a, b=1):` with `return`, `if` /
-///   `elif` / `else`, `pass`, `;` between simple statements, one-line blocks (`if x: y = 1`);
+///   assignments (`+= -= *= /= //= %= **= &= |=`), `def f(a, b: T = 1) -> T:` with `return`,
+///   `if` / `elif` / `else`, `for target in iterable:` with `break` / `continue`, `pass`, `;`
+///   between simple statements, one-line blocks (`if x: y = 1`);
 /// - expressions: names, `None` / `True` / `False`, int, float, str (adjacent literals joined),
 ///   list / tuple / dict / set displays, attribute, subscript with slices, calls with positional,
 ///   keyword, `*args` and `**kwargs` arguments, `lambda`, unary `- + ~ not`, binary
@@ -17,10 +18,10 @@
 ///   `x if c else y`;
 /// - layout: comments, blank lines, implicit joining inside brackets, backslash continuation.
 ///
-/// Refused by name at their position: `for`, `while`, `class`, `try`, `with`, `global`,
-/// `nonlocal`, `del`, `assert`, `raise`, `break`, `continue`, `async`, `await`, `yield`, `match`,
-/// decorators, `import` inside a `def`, relative imports, annotations (`x: int`, `def f(r: T)`,
-/// `-> T`), `*args` / `**kwargs` / `*` / `/` parameters, comprehensions and generator
+/// Refused by name at their position: `while`, `for ... else`, `class`, `try`, `with`, `global`,
+/// `nonlocal`, `del`, `assert`, `raise`, `async`, `await`, `yield`, `match`, decorators, `import`
+/// inside a `def`, relative imports, annotated assignments (`x: int = 1`), `*args` / `**kwargs` /
+/// `*` / `/` parameters, comprehensions and generator
 /// expressions, `:=`, starred expressions, `**` in dict displays, `...`, `^ << >> @`, f-strings,
 /// t-strings, bytes, complex numbers, `\N{...}` escapes. Integers are 64-bit.
 public struct Script: Equatable, Sendable {

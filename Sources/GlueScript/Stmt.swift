@@ -15,8 +15,10 @@ public struct Stmt: Equatable, Sendable {
         case assign(targets: [Expr], value: Expr)
         /// `target op= value`; the target is a name, attribute or subscript.
         case augmentedAssign(target: Expr, op: BinaryOperator, value: Expr)
-        /// `def name(parameters): body`.
-        case functionDef(name: String, parameters: [Parameter], body: [Stmt])
+        /// `def name(parameters) -> returnType: body`. The return type, like parameter types,
+        /// is an expression Python evaluates when the function is defined and then only records
+        /// (Glue Studio's SQL node helper is `def sparkSqlQuery(...) -> DynamicFrame:`).
+        case functionDef(name: String, parameters: [Parameter], returnType: Expr?, body: [Stmt])
         /// `return` / `return value` (a tuple for `return a, b`); only inside a `def`.
         case `return`(Expr?)
         /// `if c: ... elif d: ... else: ...`: the `if` and `elif` branches in order, then the
@@ -24,6 +26,14 @@ public struct Stmt: Equatable, Sendable {
         case `if`(branches: [ConditionalBranch], orElse: [Stmt])
         /// `pass`.
         case pass
+        /// `for target in iterable: body`; the target is like an assignment target
+        /// (`for alias, frame in mapping.items():` in Glue Studio's SQL node helper).
+        /// `for ... else` is refused.
+        case `for`(target: Expr, iterable: Expr, body: [Stmt])
+        /// `break`, inside a `for` loop.
+        case `break`
+        /// `continue`, inside a `for` loop.
+        case `continue`
     }
 
     public let kind: Kind

@@ -51,6 +51,12 @@ import Testing
         #expect(errorText("else:\n    pass\n") == "t.py:1:1: invalid syntax near 'else': no 'if' block before it at this indentation")
         #expect(errorText("print \"hello\"\n") == "t.py:1:1: Missing parentheses in call to 'print'. Did you mean print(...)?")
         #expect(errorText("from a import x,\n") == "t.py:1:16: trailing comma not allowed without surrounding parentheses")
+        #expect(errorText("def f():\n    if x:\n        break\n") == "t.py:3:9: 'break' outside loop")
+        #expect(errorText("continue\n") == "t.py:1:1: 'continue' outside loop")
+        #expect(errorText("for r in rows:\n    def f():\n        continue\n") == "t.py:3:9: 'continue' outside loop")
+        #expect(errorText("for r rows:\n    pass\n") == "t.py:1:7: expected 'in' after the for loop's target, found 'rows'")
+        #expect(errorText("for f() in rows:\n    pass\n") == "t.py:1:5: cannot assign to function call")
+        #expect(errorText("for r in rows:\npass\n") == "t.py:2:1: expected an indented block after 'for' statement on line 1")
     }
 
     @Test func assignmentTargetsMustBeAssignable() {
@@ -96,8 +102,8 @@ import Testing
             Issue.record("an unterminated string is a lexical error")
             return
         }
-        guard case .unsupported(_, 1, 1, "for loop") = parseError("for x in y:\n    pass\n") else {
-            Issue.record("a for loop is refused as unsupported")
+        guard case .unsupported(_, 1, 1, "while loop") = parseError("while x:\n    pass\n") else {
+            Issue.record("a while loop is refused as unsupported")
             return
         }
     }

@@ -57,6 +57,66 @@ import Testing
         #expect(dump("def nothing(r):\n    return\n") == "(def nothing (r) {(return)})")
     }
 
+    @Test func forLoopsWithBreakAndContinue() {
+        let source = """
+            for alias, frame in mapping.items():
+                if alias == "skip":
+                    continue
+                frame.toDF().createOrReplaceTempView(alias)
+                if alias == "last":
+                    break
+
+            """
+        #expect(dump(source) == """
+            (for (tuple alias frame) (call (. mapping items)) {(if (cmp alias == "skip") {(continue)}); \
+            (call (. (call (. frame toDF)) createOrReplaceTempView) alias); (if (cmp alias == "last") {(break)})})
+            """)
+        #expect(dump("for c in [\"a\", \"b\"]: df = df.drop(c)\n") == "(for c (list \"a\" \"b\") {(= df (call (. df drop) c))})")
+        #expect(dump("for (k, v), in pairs:\n    pass\n") == "(for (tuple (tuple k v)) pairs {(pass)})")
+        #expect(dump("for rec[\"x\"] in 1, 2:\n    pass\n") == "(for (sub rec \"x\") (tuple 1 2) {(pass)})")
+        #expect(dump("for x in a if c else b:\n    pass\n") == "(for x (if c a b) {(pass)})")
+    }
+
+    @Test func typeAnnotationsOnDefsAreKept() {
+        #expect(dump("def f(frame: DynamicFrame, n: int = 1) -> DynamicFrame:\n    return frame\n")
+            == "(def f (frame:DynamicFrame n:int=1) -> DynamicFrame {(return frame)})")
+    }
+
+    @Test func glueStudioSqlNodeHelper() {
+        let source = """
+            def sparkSqlQuery(glueContext, query, mapping, transformation_ctx) -> DynamicFrame:
+                for alias, frame in mapping.items():
+                    frame.toDF().createOrReplaceTempView(alias)
+                result = spark.sql(query)
+                return DynamicFrame.fromDF(result, glueContext, transformation_ctx)
+
+            """
+        #expect(dump(source) == """
+            (def sparkSqlQuery (glueContext query mapping transformation_ctx) -> DynamicFrame \
+            {(for (tuple alias frame) (call (. mapping items)) {(call (. (call (. frame toDF)) createOrReplaceTempView) alias)}); \
+            (= result (call (. spark sql) query)); (return (call (. DynamicFrame fromDF) result glueContext transformation_ctx))})
+            """)
+    }
+
+    @Test func glueStudioAggregateNodeHelper() {
+        let source = """
+            def sparkAggregate(glueContext, parentFrame, groups, aggs, transformation_ctx) -> DynamicFrame:
+                aggsFuncs = []
+                for column, func in aggs:
+                    aggsFuncs.append(getattr(SqlFuncs, func)(column))
+                result = parentFrame.toDF().groupBy(*groups).agg(*aggsFuncs) if len(groups) > 0 else parentFrame.toDF().agg(*aggsFuncs)
+                return DynamicFrame.fromDF(result, glueContext, transformation_ctx)
+
+            """
+        let lines = dump(source)
+        #expect(lines.contains("(for (tuple column func) aggs {(call (. aggsFuncs append) (call (call getattr SqlFuncs func) column))})"))
+        #expect(lines.contains("""
+            (= result (if (cmp (call len groups) > 0) \
+            (call (. (call (. (call (. parentFrame toDF)) groupBy) *groups) agg) *aggsFuncs) \
+            (call (. (call (. parentFrame toDF)) agg) *aggsFuncs)))
+            """))
+    }
+
     @Test func nestedDefsAndLambdasInsideDefs() {
         let source = """
             def outer(r):
@@ -132,7 +192,7 @@ import Testing
         #expect(script.statements.map(\.location) == [
             SourceLocation(line: 1, column: 1), SourceLocation(line: 2, column: 1), SourceLocation(line: 10, column: 1),
         ])
-        guard case .functionDef(_, let parameters, let body) = script.statements[1].kind,
+        guard case .functionDef(_, let parameters, _, let body) = script.statements[1].kind,
             case .if(let branches, let orElse) = body[0].kind
         else {
             Issue.record("expected a def holding an if")

@@ -128,7 +128,7 @@ import Testing
 
         // The Map function: field assignments, if/elif/else, return.
         let def = try #require(script.statements.first { if case .functionDef = $0.kind { true } else { false } })
-        guard case .functionDef("add_totals", let parameters, let body) = def.kind else {
+        guard case .functionDef("add_totals", let parameters, nil, let body) = def.kind else {
             Issue.record("add_totals is a def")
             return
         }
@@ -143,5 +143,28 @@ import Testing
         #expect(branches.count == 2)
         #expect(orElse.count == 1)
         #expect(def.location == SourceLocation(line: 41, column: 1))
+    }
+
+    @Test func glueStudioScriptWithASqlQueryNode() throws {
+        let script = try load("studio_sql_query.py")
+        // Studio's generated helper: a return annotation and a for loop over the mapping.
+        #expect(script.statements[7].dump == """
+            (def sparkSqlQuery (glueContext query mapping transformation_ctx) -> DynamicFrame \
+            {(for (tuple alias frame) (call (. mapping items)) {(call (. (call (. frame toDF)) createOrReplaceTempView) alias)}); \
+            (= result (call (. spark sql) query)); (return (call (. DynamicFrame fromDF) result glueContext transformation_ctx))})
+            """)
+        let query = try #require(assignedCalls(script).first { $0.0 == "Dailytotals_node1718000000002" }?.1)
+        #expect(keyword("mapping", of: query)?.dump == "(dict \"orders\":Orders_node1718000000001)")
+        guard case .assign(_, let sql) = script.statements[15].kind, case .string(let text) = sql.kind else {
+            Issue.record("SqlQuery0 is a string")
+            return
+        }
+        #expect(text.hasPrefix("\nselect order_date, country, sum(price * qty) as revenue\n"))
+        #expect(script.statements.suffix(4).map(\.dump) == [
+            "(call (. Curated_node1718000000003 setCatalogInfo) catalogDatabase=\"shop\" catalogTableName=\"daily_totals\")",
+            "(call (. Curated_node1718000000003 setFormat) \"glueparquet\" compression=\"snappy\")",
+            "(call (. Curated_node1718000000003 writeFrame) Dailytotals_node1718000000002)",
+            "(call (. job commit))",
+        ])
     }
 }
