@@ -35,7 +35,7 @@ let package = Package(
         // Release-mode benchmarks: `swift run -c release gluelab-bench ...`.
         .executableTarget(name: "gluelab-bench", dependencies: ["GlueEngine"]),
         .testTarget(name: "GlueEngineTests", dependencies: ["GlueEngine"], resources: [.copy("Golden")]),
-        .testTarget(name: "GlueScriptTests", dependencies: ["GlueScript"]),
+        .testTarget(name: "GlueScriptTests", dependencies: ["GlueScript"], resources: [.copy("Scripts")]),
         // Runs the built `gluelab` binary against a temporary GLUELAB_HOME.
         .testTarget(name: "EndToEndTests", dependencies: ["gluelab"], resources: [.copy("Golden")]),
     ]

@@ -16,3 +16,20 @@ public enum ScriptError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 }
+
+extension ScriptError {
+    /// The script the error is in.
+    public var file: String {
+        switch self {
+        case .lexical(let f, _, _, _), .syntax(let f, _, _, _), .unsupported(let f, _, _, _): f
+        }
+    }
+
+    /// Where in the script the error is.
+    public var location: SourceLocation {
+        switch self {
+        case .lexical(_, let l, let c, _), .syntax(_, let l, let c, _), .unsupported(_, let l, let c, _):
+            SourceLocation(line: l, column: c)
+        }
+    }
+}
