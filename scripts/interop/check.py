@@ -30,6 +30,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 FAILURES = []
+PASSED = []
 
 
 def canon(v, t=None):
@@ -99,6 +100,7 @@ def table_rows(table):
 def expect_equal(what, got, want):
     if got == want:
         print(f"ok    {what} ({len(want)} records)")
+        PASSED.append(what)
         return
     FAILURES.append(what)
     print(f"FAIL  {what}")
@@ -275,8 +277,10 @@ def main():
         check_gluelab_reads(g, tmp)
     if FAILURES:
         print(f"\n{len(FAILURES)} interop check(s) failed: {', '.join(FAILURES)}")
-        sys.exit(1)
-    print("\nall interop checks passed")
+    else:
+        print("\nall interop checks passed")
+    print(f"interop: {len(PASSED)} passed, {len(FAILURES)} failed")
+    sys.exit(1 if FAILURES else 0)
 
 
 if __name__ == "__main__":
