@@ -27,6 +27,7 @@ import Testing
         let kept = try RowFilter(parsing: "price > 100 and price < 130").apply(to: frame)
         #expect(kept.records.map { $0["id"] } == [.long(4)])
         #expect(try RowFilter(parsing: "price != 50").apply(to: frame).records.map { $0["id"] } == [.long(2), .long(4)])
+        #expect(try RowFilter(parsing: "price > 100 and price > 130").apply(to: frame).records.map { $0["id"] } == [.long(2)])
     }
 
     @Test func parquetSkipsRowGroupsByStatistics() throws {

@@ -28,12 +28,13 @@ public struct S3Source {
     /// The objects a read of `paths` would open, in path order then key order. A path that
     /// matches nothing is an error (Glue fails such a read too).
     public func objects(paths: [S3URI], recurse: Bool, exclusions: [String]) throws(EngineError) -> [ObjectInfo] {
+        let globs = try exclusions.map { (g: String) throws(EngineError) in try GlobMatcher(g) }
         var seen = Set<S3URI>()
         var out: [ObjectInfo] = []
         for path in paths {
-            let all = try store.listPath(path, recurse: recurse, exclusions: [])
+            let all = try store.listPath(path, recurse: recurse)
             if all.isEmpty { throw .notFound(what: "no objects at \(path)") }
-            let kept = try store.listPath(path, recurse: recurse, exclusions: exclusions).filter { info in
+            let kept = ObjectStore.excluding(all, globs).filter { info in
                 info.key == path.key || !Self.isHidden(info.key)
             }
             for info in kept where seen.insert(info.uri).inserted { out.append(info) }

@@ -95,20 +95,22 @@ public struct RowFilter: Sendable {
         })
     }
 
-    /// The rows of `frame` that satisfy every comparison.
+    /// The rows of `frame` that satisfy every comparison. `split_rows` takes one constant per
+    /// field and operator, so comparisons that repeat a pair (`x > 1 and x > 5`) go in a later round.
     public func apply(to frame: DynamicFrame) throws(EngineError) -> DynamicFrame {
-        var dict: [String: [String: Value]] = [:]
+        var rounds: [[String: [String: Value]]] = []
         for c in comparisons {
             let path = "`" + c.field.replacingOccurrences(of: "`", with: "``") + "`"
-            if dict[path]?[c.op.rawValue] != nil {
-                // Two bounds with the same operator: apply them one after the other.
-                let first = try RowFilter([c]).apply(to: frame)
-                return try RowFilter(comparisons.filter { !($0.field == c.field && $0.op == c.op && $0.value == c.value) }).apply(to: first)
+            if let i = rounds.firstIndex(where: { $0[path]?[c.op.rawValue] == nil }) {
+                rounds[i][path, default: [:]][c.op.rawValue] = c.value
+            } else {
+                rounds.append([path: [c.op.rawValue: c.value]])
             }
-            dict[path, default: [:]][c.op.rawValue] = c.value
         }
-        let split = try frame.splitRows(dict, name1: "match", name2: "rest")
-        var kept = split["match"] ?? DynamicFrame(batches: [])
+        var kept = frame
+        for round in rounds {
+            kept = try kept.splitRows(round, name1: "match", name2: "rest")["match"] ?? DynamicFrame(batches: [])
+        }
         kept.name = frame.name
         return kept
     }

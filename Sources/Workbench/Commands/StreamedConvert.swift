@@ -15,9 +15,10 @@ enum StreamedConvert {
         let input: URL
         let name: String
         if source.path.hasPrefix("s3://") {
-            let objects = try source.objects(in: try source.sandboxOptions.open().store)
+            let store = try source.sandboxOptions.open().store
+            let objects = try source.objects(in: store)
             guard objects.count == 1, try source.resolvedFormat(for: objects[0].key) == .csv else { return nil }
-            input = try source.sandboxOptions.open().store.checkedFileURL(for: objects[0].uri)
+            input = try store.checkedFileURL(for: objects[0].uri)
             name = objects[0].uri.description
         } else {
             guard try source.resolvedFormat(for: source.path) == .csv else { return nil }
