@@ -77,7 +77,7 @@ func csvToParquet(_ data: Data, source: String) throws -> (rows: Int, columns: I
     var parquet = try ParquetWriteOptions(glueOptions: glueOptions)
     parquet.enableDictionary = environment["PARQUET_DICTIONARY"] != "false"
     let path = source + ".parquet"
-    FileManager.default.createFile(atPath: path, contents: nil)
+    _ = FileManager.default.createFile(atPath: path, contents: nil)
     let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
     defer { try? handle.close() }
     let output = ParquetFileOutput(handle, path: path)

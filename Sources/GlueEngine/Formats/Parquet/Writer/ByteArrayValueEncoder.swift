@@ -1,34 +1,23 @@
 /// Values of a BYTE_ARRAY column (strings, binaries), PLAIN or dictionary-encoded (see
 /// `LeafValueEncoder`). Statistics compare bytes unsigned, as Parquet orders UTF-8 and binary.
 final class ByteArrayValueEncoder: LeafValueEncoder {
-    private enum Mode { case trial, dictionary, plain }
-
     /// Statistics longer than this are left out (as pyarrow's `max_statistics_size`).
     static let statisticsLimit = 4096
 
-    private let useDictionary: Bool
-    private var mode: Mode
-    private var dictionary: ByteDictionary?
-    private var fallbackPage: (body: [UInt8], count: Int)?
-    private let plain = GrowableBytes(capacity: 1 << 16)
-    /// The current page's dictionary indices, as `UInt32`s.
-    private let indices = GrowableBytes(capacity: 1 << 14)
-    /// The RLE-encoded indices of a finished page.
-    private let encoded = GrowableBytes(capacity: 1 << 12)
+    private var pages: DictionaryPages<ByteDictionary>
     private var minimum: [UInt8]?
     private var maximum: [UInt8]?
     private(set) var plainBytesSeen = 0
 
     init(dictionary: Bool) {
-        useDictionary = dictionary
-        mode = dictionary ? .trial : .plain
-        self.dictionary = dictionary ? ByteDictionary() : nil
+        pages = DictionaryPages(dictionary: dictionary)
     }
 
     func append(_ storage: LeafStorage, _ selection: LeafSelection, _ positions: Range<Int>) {
         guard !positions.isEmpty, case .bytes(let column) = storage else { return }
+        let plain = pages.plain
         let before = plain.count
-        if mode != .dictionary { PlainEncoder.appendBytes(column, selection, positions, to: plain) }
+        if pages.mode != .dictionary { PlainEncoder.appendBytes(column, selection, positions, to: plain) }
         let n = positions.count
         let rowIndices: [Int32]
         let first: Int
@@ -51,10 +40,11 @@ final class ByteArrayValueEncoder: LeafValueEncoder {
                         let s = Int(offsets[r])
                         return (base + s, Int(offsets[r + 1]) - s)
                     }
-                    if mode == .plain {
+                    if pages.mode == .plain {
                         seeValues(n, value)
                         plainBytesSeen += plain.count - before
-                    } else if let dictionary {
+                    } else if let dictionary = pages.dictionary {
+                        let indices = pages.indices
                         let out = indices.reserve(4 * n).assumingMemoryBound(to: UInt32.self)
                         dictionary.indices(n, into: out, value)
                         indices.commit(4 * n)
@@ -131,80 +121,35 @@ final class ByteArrayValueEncoder: LeafValueEncoder {
         return aLength - bLength
     }
 
-    private func seeDictionary() {
+    private func see(_ dictionary: ByteDictionary?) {
         guard let dictionary else { return }
         for k in 0..<dictionary.count { see(dictionary.entry(k)) }
     }
 
-    private var indexCount: Int { indices.count / 4 }
+    var pageByteSize: Int { pages.pageByteSize }
 
-    private var indexBitWidth: Int { max(1, RLEHybridEncoder.bitWidth((dictionary?.count ?? 1) - 1)) }
+    var dictionaryByteSize: Int { pages.dictionaryByteSize }
 
-    var pageByteSize: Int {
-        mode == .dictionary ? 1 + (indexCount * indexBitWidth + 7) / 8 : plain.count
-    }
-
-    var dictionaryByteSize: Int { mode == .plain ? 0 : dictionary?.byteSize ?? 0 }
-
-    var needsFallback: Bool { mode != .plain && (dictionary?.byteSize ?? 0) >= LeafValueEncoders.dictionaryLimit }
+    var needsFallback: Bool { pages.needsFallback }
 
     func finishPage(_ body: (Parquet.Encoding, UnsafeRawBufferPointer) throws(EngineError) -> Void) throws(EngineError) {
-        if mode == .trial {
-            let dictionaryCost = (dictionary?.byteSize ?? 0) + 1 + (indexCount * indexBitWidth + 7) / 8
-            if !needsFallback && dictionaryCost < plain.count {
-                mode = .dictionary
-            } else {
-                seeDictionary()
-                dictionary = nil
-                indices.removeAll()
-                mode = .plain
-            }
-        }
-        if mode == .dictionary {
-            plain.removeAll()
-            let width = indexBitWidth
-            encoded.removeAll()
-            encoded.reserve(1).storeBytes(of: UInt8(width), as: UInt8.self)
-            encoded.commit(1)
-            let buffer = UnsafeBufferPointer(start: indices.base.assumingMemoryBound(to: UInt32.self), count: indexCount)
-            RLEHybridEncoder.encode(buffer, bitWidth: width, into: encoded)
-            indices.removeAll()
-            try body(.rleDictionary, encoded.bytes)
-        } else {
-            defer { plain.removeAll() }
-            try body(.plain, plain.bytes)
-        }
+        see(try pages.finishPage(body))
     }
 
     func fallBack() {
-        guard mode == .dictionary, let dictionary else { return }
-        var body: [UInt8] = []
-        dictionary.appendPlain(to: &body)
-        fallbackPage = (body, dictionary.count)
-        seeDictionary()
-        self.dictionary = nil
-        mode = .plain
+        see(pages.fallBack())
     }
 
     func finishChunk() -> ChunkValues {
-        var result = ChunkValues(dictionary: fallbackPage)
-        if mode == .dictionary, let dictionary {
-            var body: [UInt8] = []
-            dictionary.appendPlain(to: &body)
-            result.dictionary = (body, dictionary.count)
-            seeDictionary()
-        }
+        let (page, inUse) = pages.finishChunk()
+        see(inUse)
+        var result = ChunkValues(dictionary: page)
         if let minimum, let maximum, minimum.count <= Self.statisticsLimit, maximum.count <= Self.statisticsLimit {
             result.min = minimum
             result.max = maximum
         }
         minimum = nil
         maximum = nil
-        fallbackPage = nil
-        indices.removeAll()
-        plain.removeAll()
-        mode = useDictionary ? .trial : .plain
-        dictionary = useDictionary ? ByteDictionary() : nil
         return result
     }
 }

@@ -67,37 +67,23 @@ extension Double: ParquetFixedValue {
 /// `Int64ValueEncoder`, `FloatValueEncoder` and `DoubleValueEncoder`, so that every loop is
 /// compiled for its concrete type.
 struct FixedValueCore<T: ParquetFixedValue> {
-    private enum Mode { case trial, dictionary, plain }
-
-    private let useDictionary: Bool
-    private var mode: Mode
-    private var dictionary: FixedDictionary<T.Bits>?
-    /// The dictionary page of a chunk that fell back to PLAIN.
-    private var fallbackPage: (body: [UInt8], count: Int)?
-    /// The current page's PLAIN values (in trial and plain modes).
-    private let plain = GrowableBytes(capacity: 1 << 16)
-    /// The current page's dictionary indices, as `UInt32`s (in trial and dictionary modes).
-    private let indices = GrowableBytes(capacity: 1 << 14)
-    /// The RLE-encoded indices of a finished page.
-    private let encoded = GrowableBytes(capacity: 1 << 12)
+    private var pages: DictionaryPages<FixedDictionary<T.Bits>>
     private var minimum: T?
     private var maximum: T?
     private(set) var plainBytesSeen = 0
 
     init(dictionary: Bool) {
-        useDictionary = dictionary
-        mode = dictionary ? .trial : .plain
-        self.dictionary = dictionary ? FixedDictionary() : nil
+        pages = DictionaryPages(dictionary: dictionary)
     }
 
     mutating func append(_ storage: LeafStorage, _ selection: LeafSelection, _ positions: Range<Int>) {
         guard !positions.isEmpty, let values = T.values(in: storage) else { return }
         plainBytesSeen += positions.count * MemoryLayout<T>.stride
         values.withUnsafeBufferPointer { buffer in
-            if mode != .dictionary { PlainEncoder.appendFixed(buffer, selection, positions, to: plain) }
-            if mode == .plain {
+            if pages.mode != .dictionary { PlainEncoder.appendFixed(buffer, selection, positions, to: pages.plain) }
+            if pages.mode == .plain {
                 updateStatistics(buffer, selection, positions)
-            } else if let dictionary {
+            } else if let dictionary = pages.dictionary {
                 addIndices(buffer, selection, positions, dictionary)
             }
         }
@@ -106,6 +92,7 @@ struct FixedValueCore<T: ParquetFixedValue> {
     private func addIndices(_ values: UnsafeBufferPointer<T>, _ selection: LeafSelection, _ positions: Range<Int>,
                             _ dictionary: FixedDictionary<T.Bits>) {
         let n = positions.count
+        let indices = pages.indices
         let out = indices.reserve(4 * n).assumingMemoryBound(to: UInt32.self)
         guard let base = values.baseAddress else { return }
         switch selection {
@@ -142,7 +129,7 @@ struct FixedValueCore<T: ParquetFixedValue> {
         maximum = hi
     }
 
-    private mutating func seeDictionary() {
+    private mutating func see(_ dictionary: FixedDictionary<T.Bits>?) {
         guard let dictionary else { return }
         let entries = UnsafeBufferPointer(start: dictionary.entries, count: dictionary.count)
         var lo = minimum
@@ -157,75 +144,30 @@ struct FixedValueCore<T: ParquetFixedValue> {
         maximum = hi
     }
 
-    private var indexCount: Int { indices.count / 4 }
+    var pageByteSize: Int { pages.pageByteSize }
 
-    private var indexBitWidth: Int { max(1, RLEHybridEncoder.bitWidth((dictionary?.count ?? 1) - 1)) }
+    var dictionaryByteSize: Int { pages.dictionaryByteSize }
 
-    var pageByteSize: Int {
-        mode == .dictionary ? 1 + (indexCount * indexBitWidth + 7) / 8 : plain.count
-    }
-
-    var dictionaryByteSize: Int { mode == .plain ? 0 : dictionary?.byteSize ?? 0 }
-
-    var needsFallback: Bool { mode != .plain && (dictionary?.byteSize ?? 0) >= LeafValueEncoders.dictionaryLimit }
+    var needsFallback: Bool { pages.needsFallback }
 
     mutating func finishPage(_ body: (Parquet.Encoding, UnsafeRawBufferPointer) throws(EngineError) -> Void) throws(EngineError) {
-        if mode == .trial {
-            let dictionaryCost = (dictionary?.byteSize ?? 0) + 1 + (indexCount * indexBitWidth + 7) / 8
-            if !needsFallback && dictionaryCost < plain.count {
-                mode = .dictionary
-            } else {
-                seeDictionary()
-                dictionary = nil
-                indices.removeAll()
-                mode = .plain
-            }
-        }
-        if mode == .dictionary {
-            plain.removeAll()
-            let width = indexBitWidth
-            encoded.removeAll()
-            encoded.reserve(1).storeBytes(of: UInt8(width), as: UInt8.self)
-            encoded.commit(1)
-            let buffer = UnsafeBufferPointer(start: indices.base.assumingMemoryBound(to: UInt32.self), count: indexCount)
-            RLEHybridEncoder.encode(buffer, bitWidth: width, into: encoded)
-            indices.removeAll()
-            try body(.rleDictionary, encoded.bytes)
-        } else {
-            defer { plain.removeAll() }
-            try body(.plain, plain.bytes)
-        }
+        see(try pages.finishPage(body))
     }
 
     mutating func fallBack() {
-        guard mode == .dictionary, let dictionary else { return }
-        var body: [UInt8] = []
-        dictionary.appendPlain(to: &body)
-        fallbackPage = (body, dictionary.count)
-        seeDictionary()
-        self.dictionary = nil
-        mode = .plain
+        see(pages.fallBack())
     }
 
     mutating func finishChunk() -> ChunkValues {
-        var result = ChunkValues(dictionary: fallbackPage)
-        if mode == .dictionary, let dictionary {
-            var body: [UInt8] = []
-            dictionary.appendPlain(to: &body)
-            result.dictionary = (body, dictionary.count)
-            seeDictionary()
-        }
+        let (page, inUse) = pages.finishChunk()
+        see(inUse)
+        var result = ChunkValues(dictionary: page)
         if let minimum, let maximum {
             result.min = Self.bytes(minimum.asStatisticsMin)
             result.max = Self.bytes(maximum.asStatisticsMax)
         }
         minimum = nil
         maximum = nil
-        fallbackPage = nil
-        indices.removeAll()
-        plain.removeAll()
-        mode = useDictionary ? .trial : .plain
-        dictionary = useDictionary ? FixedDictionary() : nil
         return result
     }
 
