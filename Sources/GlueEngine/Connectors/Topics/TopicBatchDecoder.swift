@@ -19,10 +19,10 @@ enum TopicBatchDecoder {
         buffer.reserveCapacity(messages.reduce(0) { $0 + $1.value.count + 1 })
         var lineMessage: [Int] = []  // line i (0-based) holds messages[lineMessage[i]]
         lineMessage.reserveCapacity(messages.count)
-        var errors: [ErrorRecord] = []
+        var errors: [(index: Int, record: ErrorRecord)] = []
         for (i, m) in messages.enumerated() {
             guard m.value.first(where: { !isSpace($0) }) == UInt8(ascii: "{") else {
-                errors.append(error(m, reason: "message value is not a JSON object"))
+                errors.append((i, error(m, reason: "message value is not a JSON object")))
                 continue
             }
             for b in m.value { buffer.append(b == 0x0A || b == 0x0D ? 0x20 : b) }
@@ -37,7 +37,7 @@ enum TopicBatchDecoder {
             badLines.insert(line - 1)
             var fixed = error(messages[lineMessage[line - 1]], reason: e.message)
             fixed.transformation = e.transformation
-            errors.append(fixed)
+            errors.append((lineMessage[line - 1], fixed))
         }
         let recordMessages = lineMessage.indices.filter { !badLines.contains($0) }.map { lineMessage[$0] }
         if addRecordTimestamp {
@@ -61,9 +61,8 @@ enum TopicBatchDecoder {
         } else {
             read.batches = read.batches.map { RecordBatch(count: $0.count, names: $0.names, columns: $0.columns) }
         }
-        let order = Dictionary(uniqueKeysWithValues: messages.enumerated().map { (source(of: $0.element), $0.offset) })
-        errors.sort { (order[$0.source ?? ""] ?? 0) < (order[$1.source ?? ""] ?? 0) }
-        return DynamicFrame(name: name, batches: read.batches, errors: errors)
+        errors.sort { $0.index < $1.index }
+        return DynamicFrame(name: name, batches: read.batches, errors: errors.map(\.record))
     }
 
     /// `kafka://<topic>/<partition>/<offset>`: where an error record's message is.
