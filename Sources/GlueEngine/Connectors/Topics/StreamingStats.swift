@@ -5,7 +5,7 @@ public struct StreamingStats: Sendable, Hashable {
         /// Spark's batch id: 0, 1, 2, ... across runs of the same checkpoint.
         public var batchId: Int
         /// The start of the processing-time window the batch belongs to (microseconds since
-        /// the epoch); nil for a batch re-run from the checkpoint.
+        /// the epoch); nil for a batch re-run from the checkpoint, or when `windowSize` is 0.
         public var windowStart: Int64?
         /// Messages in the batch.
         public var messages: Int
