@@ -44,7 +44,7 @@ struct JDBCSinkTests {
         #expect(columnText(try lab.read("t").frame, "status") == ["old", "new"])
     }
 
-    @Test("all or nothing: a failing row rolls the whole append back, table creation included")
+    @Test("all or nothing: a failing row rolls the whole append back")
     func atomic() throws {
         let lab = try JDBCLab("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL); INSERT INTO t VALUES (1, 'a')")
         defer { lab.remove() }
