@@ -31,6 +31,20 @@ struct JDBCPartitionTests {
         #expect(seven.stats.partitions == 7 && seven.frame.count() == 100)
     }
 
+    @Test("hashfield matches its column ignoring case; hashpartitions alone is ignored")
+    func hashFieldCase() throws {
+        let lab = try Self.lab()
+        defer { lab.remove() }
+        let r = try lab.read("items", ["hashfield": .string("TAG"), "hashpartitions": .long(2)])
+        #expect(r.stats.sql.contains(#"gluelab_hash("tag")"#) && r.frame.count() == 100)
+        let alone = try lab.read("items", ["hashpartitions": .long(5)])
+        #expect(alone.stats.partitions == 1 && alone.frame.batches.count == 1)
+        #expect(throws: EngineError.invalidOption(name: "hashfield", value: "nope",
+                                                  reason: "table items has no such column (columns: id, tag, n)")) {
+            try lab.read("items", ["hashfield": .string("nope")])
+        }
+    }
+
     @Test("hashing is deterministic: the same rows land in the same partitions on every read")
     func deterministic() throws {
         let lab = try Self.lab()

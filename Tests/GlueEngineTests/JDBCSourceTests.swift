@@ -54,6 +54,16 @@ struct JDBCSourceTests {
         #expect(e[0].source == "jdbc:postgresql://db.example.com:5432/sales dbtable=t")
     }
 
+    @Test("without a key, an error record carries the whole row as stored")
+    func errorRecordWithoutKey() throws {
+        let lab = try JDBCLab("CREATE TABLE t (a INT, b DATE); INSERT INTO t VALUES (1, 'soon')")
+        defer { lab.remove() }
+        let e = try #require(try lab.read("t").frame.errors.first)
+        #expect(e.record == DynamicRecord([("a", .long(1)), ("b", .string("soon"))]))
+        #expect(e.message == #"column b (declared DATE): stored text "soon" is not a valid date"#)
+        #expect(e.transformation == "jdbc" && e.raw == "soon")
+    }
+
     @Test("a column with no declared type keeps each value's own type, so mixed values make a choice")
     func untypedColumnIsChoice() throws {
         let lab = try JDBCLab("CREATE TABLE t (k); INSERT INTO t VALUES (1), ('one'), (NULL)")

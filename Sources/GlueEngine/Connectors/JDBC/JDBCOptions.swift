@@ -5,7 +5,9 @@
 ///   They are never stored, printed or put in an error message.
 /// - `hashfield` (a column), `hashexpression` (a restricted expression, see
 ///   ``JDBCHashExpression``), `hashpartitions` (default 7 when one of the two is set): parallel
-///   reads. Setting both `hashfield` and `hashexpression` is an error.
+///   reads. Setting both `hashfield` and `hashexpression` is an error; `hashpartitions` alone
+///   is ignored (one query), as Glue ignores it without a hash option. `hashfield` may be any
+///   column, matched ignoring case (SQL's rule for names).
 /// - `jobBookmarkKeys` (a list of column names, or one name as a string) and
 ///   `jobBookmarkKeysSortOrder` (`asc`, the default, or `desc`).
 /// - Other options (`customJdbcDriverS3Path`, `customJdbcDriverClassName`, ...) are accepted
