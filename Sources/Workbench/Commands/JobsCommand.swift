@@ -25,7 +25,8 @@ struct JobSettingsOptions: ParsableArguments {
     @Option(parsing: .unconditionalSingleValue,
             help: ArgumentHelp("DefaultArguments, as --KEY=VALUE (repeatable), or a JSON object like the AWS CLI's.", valueName: "--KEY=VALUE"))
     var defaultArguments: [String] = []
-    @Option(help: ArgumentHelp("One default argument (repeatable); the leading -- of KEY is optional.", valueName: "KEY=VALUE"))
+    @Option(parsing: .unconditionalSingleValue,
+            help: ArgumentHelp("One default argument (repeatable); the leading -- of KEY is optional.", valueName: "KEY=VALUE"))
     var defaultArgument: [String] = []
     @Option(help: "ExecutionProperty.MaxConcurrentRuns (default 1).") var maxConcurrentRuns: Int?
     @Option(help: "G.025X, G.1X, G.2X, G.4X, G.8X, G.12X, G.16X, Z.2X (Standard on 0.9/1.0).") var workerType: String?

@@ -63,13 +63,13 @@ struct RunInfoCommand: ParsableCommand {
         for s in r.sources {
             lines.append("Source \(s.transformationContext ?? "(no transformation_ctx)") [\(s.connectionType)\(s.format.map { ", " + $0 } ?? "")]: "
                 + "\(s.paths.joined(separator: ", ")) — bookmark \(s.bookmarkPlan)")
-            lines.append("  read \(s.objectsRead) object\(s.objectsRead == 1 ? "" : "s"), \(s.recordsRead) records, \(Render.size(s.bytesRead))"
+            lines.append("  read \(s.objectsRead) object\(s.objectsRead == 1 ? "" : "s"), \(Self.count(s.recordsRead, "record")), \(Render.size(s.bytesRead))"
                 + (s.errors > 0 ? ", \(s.errors) error records" : "") + (s.objectsLeft > 0 ? "; \(s.objectsLeft) left for a later run" : ""))
             for o in s.objects { lines.append("    \(o)") }
         }
         for s in r.sinks {
             lines.append("Sink \(s.transformationContext ?? "(no transformation_ctx)") [\(s.connectionType), \(s.format)]: \(s.path)")
-            lines.append("  wrote \(s.objectsWritten) object\(s.objectsWritten == 1 ? "" : "s"), \(s.recordsWritten) records, \(Render.size(s.bytesWritten))")
+            lines.append("  wrote \(s.objectsWritten) object\(s.objectsWritten == 1 ? "" : "s"), \(Self.count(s.recordsWritten, "record")), \(Render.size(s.bytesWritten))")
             for o in s.objects { lines.append("    \(o)") }
         }
         lines.append("Errors: \(r.errorsCount)")
@@ -81,6 +81,8 @@ struct RunInfoCommand: ParsableCommand {
         if let cost = r.cost { lines.append("Cost: " + cost.report.replacingOccurrences(of: "\n", with: "\n  ")) }
         for l in lines { Output.line(l) }
     }
+
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
     static func brief(_ e: JobBookmarkEntry) -> String {
         "version \(e.version), run \(e.run), attempt \(e.attempt)" + (e.runId.map { ", run id \($0)" } ?? "")
