@@ -123,10 +123,11 @@ enum JobRender {
     }
 
     /// A job's capacity in a few words: `G.1X × 10`, `MaxCapacity 0.0625`.
+    /// Defaults applied (a glueetl job naming none gets the console's G.1X × 10).
     static func capacityText(_ j: JobDefinition) -> String {
-        if let w = j.workerType { return "\(w.rawValue) × \(j.numberOfWorkers.map(String.init) ?? "?")" }
-        if let m = j.maxCapacity { return "MaxCapacity \(m)" }
-        return "default"
+        guard let c = try? j.capacity(arguments: JobDefinition.strip(j.defaultArguments)).validated() else { return "invalid" }
+        if let w = c.workerType { return "\(w.rawValue) × \(c.workers ?? 0)" }
+        return "MaxCapacity \(c.maxDPU == c.maxDPU.rounded() ? String(Int(c.maxDPU)) : String(c.maxDPU))"
     }
 
     /// Lays out rows in columns separated by two spaces (the last column unpadded).

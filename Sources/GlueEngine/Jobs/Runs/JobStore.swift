@@ -39,18 +39,24 @@ public final class JobStore: Sendable {
     }
 
     /// Changes a job with `change` (the name cannot change), validates the result, and stamps
-    /// `lastModifiedOn`.
+    /// `lastModifiedOn`. An error thrown by `change` is rethrown unchanged and nothing changes.
     @discardableResult
     public func update(_ name: String, _ change: (inout JobDefinition) throws -> Void) throws -> JobDefinition {
-        try write { db in
+        var changeError: (any Error)?
+        let updated: JobDefinition? = try write { db in
             guard var job = try self.fetch(db, name) else { throw Self.missing(name) }
-            try change(&job)
+            do { try change(&job) } catch {
+                changeError = error
+                return nil
+            }
             job.name = name
             try job.validate()
             job.lastModifiedOn = try self.sandbox.clock.now(db)
             try self.store(db, job, insert: false)
             return job
         }
+        guard let updated else { throw changeError ?? Self.missing(name) }
+        return updated
     }
 
     /// The job named `name`. - Throws: `EngineError.notFound`.
