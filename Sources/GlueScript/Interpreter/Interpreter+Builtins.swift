@@ -111,10 +111,10 @@ extension Interpreter {
             }
         }
         define("getattr") { args, i in
-            let b = try args.bind("getattr", ["obj", "name", .init("default", default: nil)])
+            let b = try args.bind("getattr", ["obj", "name", .optional("default")])
             do {
                 return try i.getAttribute(b["obj"], try b.string("name"))
-            } catch let e as PyException where e.kind == .attributeError && b.values["default"] != nil {
+            } catch let e as PyException where e.kind == .attributeError && args.gives("default", at: 2) {
                 return b["default"]
             }
         }
@@ -257,5 +257,12 @@ extension CallArguments {
     /// `parameters`.
     func bindVariadic(_ function: String, _ parameters: [ParameterSpec]) throws -> BoundArguments {
         try CallArguments([], keywords: keywords).bind(function, parameters)
+    }
+}
+
+extension CallArguments {
+    /// Whether the call passed parameter `name` (by keyword, or as positional `index`).
+    func gives(_ name: String, at index: Int) -> Bool {
+        positional.count > index || keywords.contains { $0.name == name }
     }
 }

@@ -88,13 +88,13 @@ extension Interpreter {
             }
         case "pop":
             return bound(name) { a, i in
-                let b = try a.bind(q, ["key", .init("default", default: nil)])
+                let b = try a.bind(q, ["key", .optional("default")])
                 let k = try hashKey(b["key"])
                 if let v = d[k] {
                     d[k] = nil
                     return v
                 }
-                if let fallback = b.values["default"] { return fallback }
+                if a.gives("default", at: 1) { return b["default"] }
                 throw PyException(.keyError, try i.reprOf(b["key"]))
             }
         case "setdefault":

@@ -13,8 +13,8 @@ extension Interpreter {
             return .str(try i.strOf(b["object"]))
         }
         defineType("int") { args, i in
-            let b = try args.bind("int", [.optional("x", .int(0)), .init("base", default: nil)])
-            return .int(try i.toInt(b["x"], base: b.values["base"] == nil ? nil : try b.int("base")))
+            let b = try args.bind("int", [.optional("x", .int(0)), .optional("base")])
+            return .int(try i.toInt(b["x"], base: !args.gives("base", at: 1) ? nil : try b.int("base")))
         }
         defineType("float") { args, i in
             let b = try args.bind("float", [.optional("x", .float(0))])
@@ -24,17 +24,17 @@ extension Interpreter {
             .bool(try i.isTrue(try args.bind("bool", [.optional("x", .bool(false))])["x"]))
         }
         defineType("list") { args, i in
-            let b = try args.bind("list", [.init("iterable", default: nil)])
-            return .list(PyList(b.values["iterable"] == nil ? [] : try i.iterate(b["iterable"])))
+            let b = try args.bind("list", [.optional("iterable")])
+            return .list(PyList(!args.gives("iterable", at: 0) ? [] : try i.iterate(b["iterable"])))
         }
         defineType("tuple") { args, i in
-            let b = try args.bind("tuple", [.init("iterable", default: nil)])
-            return .tuple(b.values["iterable"] == nil ? [] : try i.iterate(b["iterable"]))
+            let b = try args.bind("tuple", [.optional("iterable")])
+            return .tuple(!args.gives("iterable", at: 0) ? [] : try i.iterate(b["iterable"]))
         }
         defineType("set") { args, i in
-            let b = try args.bind("set", [.init("iterable", default: nil)])
+            let b = try args.bind("set", [.optional("iterable")])
             let s = PySet()
-            if b.values["iterable"] != nil { for x in try i.iterate(b["iterable"]) { try s.add(x) } }
+            if args.gives("iterable", at: 0) { for x in try i.iterate(b["iterable"]) { try s.add(x) } }
             return .object(s)
         }
         defineType("dict") { args, i in
