@@ -7,8 +7,16 @@ extension Interpreter {
         let c = compileExpr(callee, scope)
         if arguments.allSatisfy({ if case .positional = $0.kind { true } else { false } }) {
             let evals = arguments.map { compileExpr($0.value, scope) }
+            let count = evals.count
             return { i, f in
                 let fn = try c(i, f)
+                // Fast path: a script function taking exactly these arguments gets them
+                // straight into its frame's slots.
+                if case .function(let pf) = fn, pf.code.parameterNames.count == count {
+                    let frame = Frame(slotCount: pf.code.slotCount, parent: pf.closure)
+                    for k in 0..<count { frame.slots[k] = try evals[k](i, f) }
+                    do { return try i.enter(pf.code, frame) } catch { throw i.locate(error, loc) }
+                }
                 var positional: [PyValue] = []
                 positional.reserveCapacity(evals.count)
                 for e in evals { positional.append(try e(i, f)) }
@@ -89,6 +97,11 @@ extension Interpreter {
         } else {
             try bind(fn, arguments, into: frame)
         }
+        return try enter(code, frame)
+    }
+
+    /// Runs a function body in its bound frame, within the recursion limit.
+    func enter(_ code: FunctionCode, _ frame: Frame) throws -> PyValue {
         depth += 1
         defer { depth -= 1 }
         if depth > Self.recursionLimit {
