@@ -23,7 +23,8 @@ import GlueEngine
 ///
 /// Dialect notes: `enumerate`, `zip`, `reversed`, dict views (`keys()`, `values()`,
 /// `items()`) give lists rather than lazy views; `range` is lazy. Ints are 64-bit
-/// (`OverflowError` past that). At most ``recursionLimit`` script calls nest
+/// (`OverflowError` past that). `print` writes one output line per call (its `file=` and
+/// `flush=` are accepted and ignored: all output goes to the run's log). At most ``recursionLimit`` script calls nest
 /// (`RecursionError`); the host runs the interpreter on a large-stack thread.
 ///
 /// One interpreter runs on one thread.
