@@ -60,6 +60,7 @@ enum SparkText {
     static func showString(_ df: DataFrame, _ n: Int, truncate: Int) -> String {
         let n = max(0, n)
         let names = df.schema.names
+        let types = df.schema.fields.map(\.type)
         var rows: [[String]] = [names]
         var total = 0
         outer: for batch in df.batches {
@@ -67,7 +68,7 @@ enum SparkText {
                 total += 1
                 if rows.count > n { break outer }
                 let record = batch.record(at: i)
-                rows.append(names.map { cell(record[$0]) })
+                rows.append(zip(names, types).map { cell(record[$0], $1) })
             }
         }
         let hasMore = total > n
@@ -94,8 +95,22 @@ enum SparkText {
     }
 
     /// A value as Spark shows it in a cell: `null`, `true`, `1.0E10`, `[1, 2]`, `{1, a}` for a
-    /// struct (values only), `{a -> 1}` for a map, timestamps `yyyy-MM-dd HH:mm:ss[.f]` (UTC).
-    static func cell(_ value: Value) -> String {
+    /// struct (values only, in `type`'s field order, `null` for absent fields), `{a -> 1}` for a
+    /// map, timestamps `yyyy-MM-dd HH:mm:ss[.f]` (UTC).
+    static func cell(_ value: Value, _ type: DataType? = nil) -> String {
+        switch (value, type) {
+        case (.structure(let r), .structure(let s)?):
+            return "{" + s.fields.map { cell(r[$0.name], $0.type) }.joined(separator: ", ") + "}"
+        case (.array(let items), .array(let e)?):
+            return "[" + items.map { cell($0, e) }.joined(separator: ", ") + "]"
+        case (.map(let r), .map(let v)?):
+            return "{" + r.fields.map { "\($0.name) -> \(cell($0.value, v))" }.joined(separator: ", ") + "}"
+        default:
+            return cell(value)
+        }
+    }
+
+    private static func cell(_ value: Value) -> String {
         switch value {
         case .null: "null"
         case .boolean(let b): b ? "true" : "false"
