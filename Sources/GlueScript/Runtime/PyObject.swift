@@ -91,7 +91,7 @@ public final class PyBuiltin {
 
 /// A module as scripts see it: a name and its members (`from awsglue.context import GlueContext`).
 /// Submodules are members too (`awsglue.context` is member `context` of `awsglue`).
-public final class PyModule: PyObject {
+public class PyModule: PyObject {
     public let name: String
     public var members: [String: PyValue]
 
