@@ -8,8 +8,9 @@ import GlueEngine
 ///   `DynamicFrameCollection`, `ResolveOption`.
 ///
 /// The `awsglue` package itself is built by the job runner; it should take
-/// ``awsglueMembers()`` (`DynamicFrame`, so that `from awsglue import DynamicFrame` works)
-/// and the two modules above as its `transforms` and `dynamicframe` members.
+/// ``awsglueMembers(from:)`` (`DynamicFrame`, so that `from awsglue import DynamicFrame` gives
+/// the same class object as `awsglue.dynamicframe.DynamicFrame`) and the two modules above as
+/// its `transforms` and `dynamicframe` members (a `ModuleRegistry` links those by name).
 public enum GlueFrameModules {
     /// `awsglue.transforms` and `awsglue.dynamicframe`, each built fresh.
     public static func modules() -> [PyModule] {
@@ -27,9 +28,11 @@ public enum GlueFrameModules {
         return [transforms, dynamicframe]
     }
 
-    /// The members the `awsglue` package gets from here: `DynamicFrame`.
-    public static func awsglueMembers() -> [String: PyValue] {
-        ["DynamicFrame": dynamicFrameClass()]
+    /// The members the `awsglue` package gets from `modules` (as ``modules()`` made them):
+    /// `DynamicFrame`, the very class object of `awsglue.dynamicframe`.
+    public static func awsglueMembers(from modules: [PyModule]) -> [String: PyValue] {
+        guard let cls = modules.first(where: { $0.name == "awsglue.dynamicframe" })?.members["DynamicFrame"] else { return [:] }
+        return ["DynamicFrame": cls]
     }
 
     /// The `DynamicFrame` class: `DynamicFrame.fromDF(dataframe, glue_ctx, name)`. Calling the
