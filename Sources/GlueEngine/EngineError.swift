@@ -17,6 +17,9 @@ public enum EngineError: Error, Equatable, Sendable, CustomStringConvertible {
     case errorThreshold(transformation: String, errors: Int, threshold: Int, scope: String)
     /// A value that cannot be written in the requested format (for example a choice to Parquet).
     case unsupported(what: String, reason: String)
+    /// A request the Glue service would refuse because of the state it is in, named after the
+    /// AWS exception (`AlreadyExistsException`, `ConcurrentRunsExceededException`).
+    case conflict(exception: String, message: String)
 
     public var description: String {
         switch self {
@@ -36,6 +39,8 @@ public enum EngineError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(transformation): \(errors) error records exceed the \(scope) threshold of \(threshold)"
         case .unsupported(let what, let reason):
             "\(what): \(reason)"
+        case .conflict(let exception, let message):
+            "\(exception): \(message)"
         }
     }
 

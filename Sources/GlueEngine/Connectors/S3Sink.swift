@@ -25,42 +25,64 @@ public struct S3Sink {
     /// options (`writeHeader`, `separator`, `quoteChar` for CSV). With `partitionKeys`, the
     /// records go into Hive-style folders (`path/year=2024/month=1/part-...`), one part file
     /// per folder, and the key columns are left out of the files (see `HivePartitioning`).
-    /// Part files of one write share a UUID, as Spark's do.
+    /// Part files of one write share a UUID, as Spark's do. The part files are staged, then
+    /// published together (``ObjectStore/publish(_:lastModified:)``): a reader sees all of
+    /// them or none.
     public func write(_ frame: DynamicFrame, path: S3URI, format: DataFormat, formatOptions: [String: Value] = [:],
                       partitionKeys: [String] = []) throws(EngineError) -> WriteStats {
+        let (staged, stats) = try stage(frame, path: path, format: format, formatOptions: formatOptions, partitionKeys: partitionKeys)
+        try store.publish(staged)
+        return stats
+    }
+
+    /// The staging half of `write`: every part file written to staging, nothing visible yet.
+    /// Publish the objects with ``ObjectStore/publish(_:lastModified:)`` (or discard them). The
+    /// stats describe the write as it will be once published. On error nothing is left staged.
+    public func stage(_ frame: DynamicFrame, path: S3URI, format: DataFormat, formatOptions: [String: Value] = [:],
+                      partitionKeys: [String] = []) throws(EngineError) -> (objects: [StagedObject], stats: WriteStats) {
         let folder = path.key.isEmpty || path.key.hasSuffix("/") ? path.key : path.key + "/"
         let name = "part-00000-\(UUID().uuidString.lowercased())" + (try Self.fileSuffix(format: format, formatOptions: formatOptions))
         let parts = partitionKeys.isEmpty ? [("", frame)] : try HivePartitioning.split(frame, keys: partitionKeys)
         var stats = WriteStats()
-        for (partition, part) in parts {
-            let uri = try S3URI(parsing: "s3://\(path.bucket)/\(folder)\(partition)\(name)")
-            let info: ObjectInfo
-            if format == .parquet {
-                // Streamed into the staged object, row group by row group. A frame without
-                // fields (an empty frame) writes no file, as Glue writes none.
-                let options = try ParquetWriteOptions(glueOptions: formatOptions)
-                let schema = part.schema()
-                if schema.fields.isEmpty { continue }
-                do {
-                    info = try store.write(uri) { handle in
-                        let writer = try ParquetWriter(schema: schema, options: options, output: ParquetFileOutput(handle, path: uri.description))
-                        for b in part.batches { try writer.write(b) }
-                        try writer.close()
+        var staged: [StagedObject] = []
+        do {
+            for (partition, part) in parts {
+                let uri = try S3URI(parsing: "s3://\(path.bucket)/\(folder)\(partition)\(name)")
+                let object: StagedObject
+                if format == .parquet {
+                    // Streamed into the staged object, row group by row group. A frame without
+                    // fields (an empty frame) writes no file, as Glue writes none.
+                    let options = try ParquetWriteOptions(glueOptions: formatOptions)
+                    let schema = part.schema()
+                    if schema.fields.isEmpty { continue }
+                    do {
+                        object = try store.stage(uri) { handle in
+                            let writer = try ParquetWriter(schema: schema, options: options, output: ParquetFileOutput(handle, path: uri.description))
+                            for b in part.batches { try writer.write(b) }
+                            try writer.close()
+                        }
+                    } catch let e as EngineError {
+                        throw e
+                    } catch {
+                        throw EngineError.io(path: uri.description, reason: "\(error)")
                     }
-                } catch let e as EngineError {
-                    throw e
-                } catch {
-                    throw .io(path: uri.description, reason: "\(error)")
+                } else {
+                    object = try store.stage(uri, bytes: try Self.encode(part, format: format, formatOptions: formatOptions))
                 }
-            } else {
-                info = try store.put(uri, bytes: try Self.encode(part, format: format, formatOptions: formatOptions))
+                staged.append(object)
+                stats.objectsWritten += 1
+                stats.bytesWritten += object.size
+                stats.recordsWritten += part.count()
+                stats.uris.append(uri.description)
             }
-            stats.objectsWritten += 1
-            stats.bytesWritten += info.size
-            stats.recordsWritten += part.count()
-            stats.uris.append(uri.description)
+        } catch let e as EngineError {
+            store.discard(staged)
+            throw e
+        } catch {
+            store.discard(staged)
+            throw .io(path: path.description, reason: "\(error)")
         }
-        return stats
+        return (staged, stats)
     }
 
     /// The end of a part file's name: `.csv`, `.json`, or Spark's `.snappy.parquet` /

@@ -70,6 +70,7 @@ public final class Sandbox: Sendable {
         }
         let clock = SandboxClock(database: database, databasePath: dbPath, realTime: realTime)
         let store = try ObjectStore(root: s3, staging: staging, database: database, databasePath: dbPath, clock: clock)
+        store.recoverPublishes()
         return Sandbox(name: name, root: root, database: database, clock: clock, store: store)
     }
 

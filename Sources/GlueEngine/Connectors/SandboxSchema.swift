@@ -11,6 +11,8 @@ enum SandboxSchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-objects") { db in try ObjectStore.createTables(db) }
         migrator.registerMigration("v1-clock") { db in try SandboxClock.createTables(db) }
+        migrator.registerMigration("v1-topics") { db in try TopicStore.createTables(db) }
+        migrator.registerMigration("v1-jobs") { db in try JobStore.createTables(db) }
         return migrator
     }
 }

@@ -10,7 +10,8 @@ public struct GluelabCommand: ParsableCommand {
             without the leading 'gluelab'. State lives in $GLUELAB_HOME (default ~/.gluelab), one \
             sandbox per --sandbox name (default: playground).
             """,
-        subcommands: [S3Command.self, ClockCommand.self, FrameCommand.self, CostCommand.self]
+        subcommands: [S3Command.self, ClockCommand.self, FrameCommand.self, CostCommand.self, SQLCommand.self,
+                      TopicCommand.self, JobsCommand.self, RunsCommand.self, RunInfoCommand.self, BookmarkCommand.self]
     )
 
     public init() {}
