@@ -1,0 +1,130 @@
+import GlueEngine
+
+/// Records between the engine and script functions (`map`, `filter`).
+///
+/// Glue hands a record to a Python function as a dict (a `DynamicRecord`, which subclasses
+/// `dict`): fields in record order, values converted by ``PyValue/init(_:)`` (integral types
+/// `int`, floating types and decimals `float`, dates and timestamps `str`, structs `dict`,
+/// arrays `list`). Null fields are not in record views, so they are not keys of the dict.
+///
+/// Going back, a field keeps its original engine type when the script left its kind alone:
+/// - an integral field given an `int` keeps its type (`int` stays `int`) when the new value
+///   fits, else becomes `long`; a `float`/`double` field given a `float` keeps its type;
+/// - a date, timestamp, decimal or binary field whose `str`/`float` is unchanged keeps its
+///   value (so `map` does not turn every date into a string);
+/// - dicts and lists are converted field by field / element by element the same way;
+/// - anything else (a new field, a changed kind) converts as ``PyValue/engineValue()`` does:
+///   `int` → `long`, `float` → `double`, `str` → `string`, `dict` → `struct`.
+///
+/// Glue's own round trip goes through the JVM's pickle bridge; gluelab's rule keeps a frame's
+/// schema stable through an identity `map`, which is what a script author expects.
+enum RecordConversion {
+    /// The dict a script function receives for `record`.
+    static func dict(_ record: DynamicRecord) -> PyDict {
+        PyDict(record.fields.map { ($0.name, PyValue($0.value)) })
+    }
+
+    /// The record a `map` function's result gives: nil for a falsy result (`None`, `{}`, `0`,
+    /// ...), which the engine turns into Glue's "returned None" error record.
+    /// - Throws: `TypeError` (an error record) for a truthy result that is not a dict, or a
+    ///   value that cannot be stored in a record (a function, a module, ...).
+    static func mapResult(_ result: PyValue, original: DynamicRecord, runtime: any PyRuntime) throws -> DynamicRecord? {
+        if case .dict(let d) = result { return try record(d, like: original) }
+        guard try runtime.truthy(result) else { return nil }
+        throw PyException(.typeError, "User-specified function returned \(result.typeName) instead of DynamicRecord")
+    }
+
+    /// `dict` as a record, each field converted like the same field of `original`.
+    static func record(_ dict: PyDict, like original: DynamicRecord?) throws -> DynamicRecord {
+        var out = DynamicRecord()
+        for (key, value) in dict.items {
+            let name: String
+            switch key {
+            case .str(let s): name = s
+            case .int(let i): name = String(i)
+            case .float(let d): name = String(d)
+            case .none: name = "None"
+            case .tuple: throw PyException(.typeError, "a tuple cannot be a record field name")
+            }
+            let old = original.flatMap { $0.contains(name) ? $0[name] : nil }
+            out[name] = try self.value(value, like: old)
+        }
+        return out
+    }
+
+    /// `value` as an engine value, keeping `old`'s type where the script did not change the
+    /// value's kind (see the type's documentation).
+    static func value(_ value: PyValue, like old: Value?) throws -> Value {
+        guard let old else { return try value.engineValue() }
+        switch (old, value) {
+        case (.byte, .int(let i)): if let v = Int8(exactly: i) { return .byte(v) }
+        case (.short, .int(let i)): if let v = Int16(exactly: i) { return .short(v) }
+        case (.int, .int(let i)): if let v = Int32(exactly: i) { return .int(v) }
+        case (.float, .float(let d)): return .float(Float(d))
+        case (.decimal(let dec), .float(let d)): if dec.doubleValue == d { return old }
+        case (.date, .str(let s)), (.timestamp, .str(let s)), (.binary, .str(let s)):
+            if case .str(s) = PyValue(old) { return old }
+        case (.structure(let r), .dict(let d)): return .structure(try record(d, like: r))
+        case (.map(let r), .dict(let d)): return .map(try record(d, like: r))
+        case (.array(let items), .list(let l)): return .array(try elements(l.items, like: items))
+        case (.array(let items), .tuple(let t)): return .array(try elements(t, like: items))
+        default: break
+        }
+        return try value.engineValue()
+    }
+
+    private static func elements(_ values: [PyValue], like old: [Value]) throws -> [Value] {
+        try values.enumerated().map { i, v in try value(v, like: i < old.count ? old[i] : nil) }
+    }
+
+    /// The engine's view of an error a script function raised: Python exceptions (raised by
+    /// native code, or located by the interpreter) become `RecordFunctionError`s, which `map`
+    /// and `filter` turn into error records (or, for `KeyError`/`ValueError`/`TypeError` in
+    /// `filter`, a dropped record). nil for anything else, which stops the transform.
+    static func recordFunctionError(_ error: any Error) -> RecordFunctionError? {
+        switch error {
+        case let e as RecordFunctionError:
+            return e
+        case let e as PyException:
+            return RecordFunctionError(kind(e.kind.rawValue), e.message)
+        case ScriptError.runtime(_, _, _, let type, let message):
+            return RecordFunctionError(kind(type), message)
+        default:
+            return nil
+        }
+    }
+
+    private static func kind(_ name: String) -> RecordFunctionError.Kind {
+        switch name {
+        case "KeyError": .keyError
+        case "ValueError": .valueError
+        case "TypeError": .typeError
+        default: .other(name)
+        }
+    }
+}
+
+/// Runs a record function inside an engine transform, keeping errors that are not Python
+/// exceptions (an interpreter limit, a host failure) out of the error stream: they stop the
+/// transform and are rethrown by ``rethrowFatal()``.
+final class RecordFunctionRunner {
+    private(set) var fatal: (any Error)?
+
+    /// Thrown to the engine after a fatal error, to end the record quickly; never escapes.
+    private struct Abandoned: Error {}
+
+    func run<T>(_ body: () throws -> T) throws -> T {
+        if fatal != nil { throw Abandoned() }
+        do {
+            return try body()
+        } catch {
+            if let e = RecordConversion.recordFunctionError(error) { throw e }
+            fatal = error
+            throw Abandoned()
+        }
+    }
+
+    func rethrowFatal() throws {
+        if let fatal { throw fatal }
+    }
+}
