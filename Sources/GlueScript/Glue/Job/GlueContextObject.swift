@@ -1,0 +1,180 @@
+import GlueEngine
+
+/// `awsglue.context.GlueContext`: the readers and writers a script reaches through
+/// `glueContext`, backed by a ``GlueJobHost``.
+///
+/// Attributes: `create_dynamic_frame` / `write_dynamic_frame` / `create_data_frame` (each
+/// with `from_options`; `from_catalog` and `from_jdbc_conf` need the Data Catalog and raise a
+/// clear error), the flat aliases `create_dynamic_frame_from_options`,
+/// `write_dynamic_frame_from_options`, `create_data_frame_from_options`, `forEachBatch`,
+/// `spark_session`, `get_logger()`.
+public final class GlueContextObject: PyObject {
+    let host: any GlueJobHost
+    let sparkSession: SparkSessionObject
+
+    init(host: any GlueJobHost, sparkContext: PyValue) {
+        self.host = host
+        sparkSession = SparkSessionObject(sparkContext: sparkContext)
+    }
+
+    public var typeName: String { "GlueContext" }
+    public var repr: String { "<awsglue.context.GlueContext object>" }
+
+    public func attribute(_ name: String, runtime: any PyRuntime) throws -> PyValue? {
+        switch name {
+        case "create_dynamic_frame":
+            return .object(AccessorObject(typeName: "_CreateDynamicFrame", members: [
+                "from_options": .builtin(readFromOptions("create_dynamic_frame.from_options")),
+                "from_catalog": .builtin(catalogOnly("create_dynamic_frame.from_catalog")),
+            ]))
+        case "write_dynamic_frame":
+            return .object(AccessorObject(typeName: "_WriteDynamicFrame", members: [
+                "from_options": .builtin(writeFromOptions("write_dynamic_frame.from_options")),
+                "from_catalog": .builtin(catalogOnly("write_dynamic_frame.from_catalog")),
+                "from_jdbc_conf": .builtin(catalogOnly("write_dynamic_frame.from_jdbc_conf")),
+            ]))
+        case "create_data_frame":
+            return .object(AccessorObject(typeName: "_CreateDataFrame", members: [
+                "from_options": .builtin(dataFrameFromOptions("create_data_frame.from_options")),
+                "from_catalog": .builtin(catalogOnly("create_data_frame.from_catalog")),
+            ]))
+        case "create_dynamic_frame_from_options": return .builtin(readFromOptions(name))
+        case "write_dynamic_frame_from_options": return .builtin(writeFromOptions(name))
+        case "create_data_frame_from_options": return .builtin(dataFrameFromOptions(name))
+        case "create_dynamic_frame_from_catalog", "write_dynamic_frame_from_catalog", "getSink":
+            return .builtin(catalogOnly(name))
+        case "forEachBatch": return .builtin(forEachBatch())
+        case "spark_session": return .object(sparkSession)
+        case "get_logger":
+            return .builtin(PyBuiltin("get_logger") { _, _ in .object(LoggerObject()) })
+        default: return nil
+        }
+    }
+
+    private func readFromOptions(_ name: String) -> PyBuiltin {
+        PyBuiltin(name) { [host] args, _ in
+            let b = try args.bind(name, ["connection_type", .optional("connection_options", .none),
+                                         .optional("format"), .optional("format_options", .none),
+                                         .optional("transformation_ctx", .str("")),
+                                         .optional("push_down_predicate", .str(""))], extraKeywords: true)
+            let frame = try host.readDynamicFrame(
+                connectionType: try b.string("connection_type"),
+                connectionOptions: try b.dict("connection_options").engineOptions("connection_options"),
+                format: try b.optionalString("format"),
+                formatOptions: try b.dict("format_options").engineOptions("format_options"),
+                transformationCtx: try b.string("transformation_ctx"))
+            return GlueFrameBridge.wrap(frame)
+        }
+    }
+
+    private func writeFromOptions(_ name: String) -> PyBuiltin {
+        PyBuiltin(name) { [host] args, _ in
+            let b = try args.bind(name, ["frame", "connection_type", .optional("connection_options", .none),
+                                         .optional("format"), .optional("format_options", .none),
+                                         .optional("transformation_ctx", .str(""))], extraKeywords: true)
+            let frame = try GlueFrameBridge.frame(b["frame"], function: name, argument: "frame")
+            try host.writeDynamicFrame(
+                frame, connectionType: try b.string("connection_type"),
+                connectionOptions: try b.dict("connection_options").engineOptions("connection_options"),
+                format: try b.optionalString("format"),
+                formatOptions: try b.dict("format_options").engineOptions("format_options"),
+                transformationCtx: try b.string("transformation_ctx"))
+            return b["frame"]
+        }
+    }
+
+    private func dataFrameFromOptions(_ name: String) -> PyBuiltin {
+        PyBuiltin(name) { [host] args, _ in
+            let b = try args.bind(name, ["connection_type", .optional("connection_options", .none),
+                                         .optional("format"), .optional("format_options", .none),
+                                         .optional("transformation_ctx", .str(""))], extraKeywords: true)
+            let type = try b.string("connection_type")
+            let options = try b.dict("connection_options").engineOptions("connection_options")
+            if type == "kafka" {
+                return .object(StreamingSourceObject(connectionType: type, connectionOptions: options))
+            }
+            let frame = try host.readDynamicFrame(
+                connectionType: type, connectionOptions: options, format: try b.optionalString("format"),
+                formatOptions: try b.dict("format_options").engineOptions("format_options"),
+                transformationCtx: try b.string("transformation_ctx"))
+            return GlueFrameBridge.wrap(frame.toDF())
+        }
+    }
+
+    private func forEachBatch() -> PyBuiltin {
+        PyBuiltin("forEachBatch") { [host] args, runtime in
+            let b = try args.bind("forEachBatch", ["frame", "batch_function", .optional("options", .none)])
+            guard let source = b["frame"].object(as: StreamingSourceObject.self) else {
+                throw PyException(.typeError, "forEachBatch() argument 'frame' must be a streaming DataFrame from create_data_frame.from_options(connection_type=\"kafka\", ...), not \(b["frame"].typeName)")
+            }
+            let options = try b.dict("options").engineOptions("options")
+            let function = b["batch_function"]
+            try host.forEachBatch(connectionType: source.connectionType, connectionOptions: source.connectionOptions,
+                                  options: options) { frame, batchId in
+                _ = try runtime.call(function, CallArguments([GlueFrameBridge.wrap(frame.toDF()), .int(batchId)]))
+            }
+            return .none
+        }
+    }
+
+    private func catalogOnly(_ name: String) -> PyBuiltin {
+        PyBuiltin(name) { _, _ in
+            throw PyException(.notImplementedError,
+                              "glueContext.\(name) needs the Glue Data Catalog, which this gluelab version does not have yet; read and write with from_options and connection_options")
+        }
+    }
+}
+
+/// A namespace object such as `glueContext.create_dynamic_frame`, holding `from_options` etc.
+final class AccessorObject: PyObject {
+    let typeName: String
+    let members: [String: PyValue]
+
+    init(typeName: String, members: [String: PyValue]) {
+        self.typeName = typeName
+        self.members = members
+    }
+
+    func attribute(_ name: String, runtime: any PyRuntime) throws -> PyValue? { members[name] }
+}
+
+/// `create_data_frame.from_options(connection_type="kafka", ...)`: a streaming source, only
+/// good for `glueContext.forEachBatch` (a streaming DataFrame cannot be counted or shown).
+final class StreamingSourceObject: PyObject {
+    let connectionType: String
+    let connectionOptions: [String: Value]
+
+    init(connectionType: String, connectionOptions: [String: Value]) {
+        self.connectionType = connectionType
+        self.connectionOptions = connectionOptions
+    }
+
+    var typeName: String { "DataFrame" }
+    var repr: String { "DataFrame[streaming: \(connectionType)]" }
+
+    func attribute(_ name: String, runtime: any PyRuntime) throws -> PyValue? {
+        throw PyException(.attributeError,
+                          "a streaming DataFrame supports no '\(name)' here: process it with glueContext.forEachBatch(frame=..., batch_function=..., options={\"windowSize\": ..., \"checkpointLocation\": ...})")
+    }
+}
+
+/// `glueContext.get_logger()`: `info`, `warn`, `error` write to the run's log.
+final class LoggerObject: PyObject {
+    var typeName: String { "Logger" }
+
+    func attribute(_ name: String, runtime: any PyRuntime) throws -> PyValue? {
+        let level: String
+        switch name {
+        case "info": level = "INFO"
+        case "warn", "warning": level = "WARN"
+        case "error": level = "ERROR"
+        case "debug": level = "DEBUG"
+        default: return nil
+        }
+        return .builtin(PyBuiltin(name) { args, runtime in
+            let b = try args.bind(name, ["msg"])
+            runtime.output("\(level) \(try runtime.str(b["msg"]))")
+            return .none
+        })
+    }
+}

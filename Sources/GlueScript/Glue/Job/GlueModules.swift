@@ -1,0 +1,49 @@
+/// The modules a Glue job script may import, wired to one run's ``GlueJobHost``.
+///
+/// `sys` (`argv`), `awsglue` (`DynamicFrame`), `awsglue.context` (`GlueContext`),
+/// `awsglue.job` (`Job`), `awsglue.utils` (`getResolvedOptions`), `awsglue.transforms`,
+/// `awsglue.dynamicframe`, `pyspark.context` (`SparkContext`), `pyspark.sql`
+/// (`SparkSession`). Spark's DataFrame modules (`pyspark.sql.functions`, `.types`, `.window`)
+/// import, but calling into them raises a clear error. Nothing else can be imported: no
+/// `os`, `boto3`, `subprocess` — a script reaches data only through the engine's connectors.
+public enum GlueModules {
+    /// A registry for one run.
+    public static func registry(host: any GlueJobHost) -> ModuleRegistry {
+        var registry = ModuleRegistry()
+        let sparkContextClass = SparkContextClass()
+        let session = SparkSessionObject(sparkContext: .object(sparkContextClass.instance))
+        let frameModules = GlueFrameBridge.modules()
+
+        registry.register(PyModule(name: "sys", members: [
+            "argv": .list(PyList(host.argv.map { .str($0) })),
+        ]))
+        var awsglue = frameModules["awsglue"]?.members ?? [:]
+        awsglue["__name__"] = .str("awsglue")
+        registry.register(PyModule(name: "awsglue", members: awsglue))
+        registry.register(PyModule(name: "awsglue.context", members: ["GlueContext": .object(GlueContextClass(host: host))]))
+        registry.register(PyModule(name: "awsglue.job", members: ["Job": .object(JobClass(host: host))]))
+        registry.register(PyModule(name: "awsglue.utils", members: [
+            "getResolvedOptions": .builtin(PyBuiltin("getResolvedOptions") { args, _ in
+                let b = try args.bind("getResolvedOptions", ["args", "options"])
+                guard let argv = b["args"].sequenceItems else {
+                    throw PyException(.typeError, "getResolvedOptions() argument 'args' must be a list (sys.argv), not \(b["args"].typeName)")
+                }
+                let strings = try argv.map { item -> String in
+                    guard case .str(let s) = item else { throw PyException(.typeError, "sys.argv items must be str") }
+                    return s
+                }
+                return .dict(try ResolvedOptions.resolve(argv: strings, options: try b.strings("options")))
+            }),
+        ]))
+        for (name, module) in frameModules where name != "awsglue" { registry.register(module) }
+        registry.register(PyModule(name: "pyspark", members: [:]))
+        registry.register(PyModule(name: "pyspark.context", members: ["SparkContext": .object(sparkContextClass)]))
+        registry.register(PyModule(name: "pyspark.sql", members: [
+            "SparkSession": .object(SparkSessionClass(session: session)),
+        ]))
+        for name in ["pyspark.sql.functions", "pyspark.sql.types", "pyspark.sql.window"] {
+            registry.register(UnavailableModule(name: name))
+        }
+        return registry
+    }
+}
