@@ -55,11 +55,14 @@ public enum WorkbenchError: Error, Equatable, CustomStringConvertible {
     case file(path: String, reason: String)
     /// A command-line value that is not acceptable.
     case badValue(option: String, value: String, reason: String)
+    /// A job run that ended FAILED (its record is saved; the message is the run's error).
+    case runFailed(runId: String, message: String)
 
     public var description: String {
         switch self {
         case .file(let path, let reason): "\(path): \(reason)"
         case .badValue(let option, let value, let reason): "\(option) \"\(value)\": \(reason)"
+        case .runFailed(let runId, let message): "run \(runId) FAILED: \(message)"
         }
     }
 }

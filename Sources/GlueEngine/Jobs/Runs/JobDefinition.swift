@@ -120,13 +120,7 @@ public struct JobDefinition: Codable, Sendable, Hashable {
         for (k, v) in Self.strip(arguments) { merged[k] = v }
         merged["JOB_NAME"] = name
         var capacity = capacity(arguments: merged)
-        if overrides.workerType != nil || overrides.numberOfWorkers != nil || overrides.maxCapacity != nil {
-            capacity.workerType = overrides.workerType ?? (overrides.maxCapacity == nil ? capacity.workerType : nil)
-            capacity.numberOfWorkers = overrides.numberOfWorkers ?? (overrides.maxCapacity == nil ? capacity.numberOfWorkers : nil)
-            capacity.maxCapacity = overrides.maxCapacity
-        }
-        if let e = overrides.executionClass { capacity.executionClass = e }
-        if let t = overrides.timeout { capacity.timeoutMinutes = t }
+        overrides.apply(to: &capacity)
         return (merged, capacity)
     }
 }
@@ -147,5 +141,17 @@ public struct CapacityOverrides: Sendable, Hashable {
         self.maxCapacity = maxCapacity
         self.executionClass = executionClass
         self.timeout = timeout
+    }
+
+    /// Applies the overrides to `capacity` as `StartJobRun` does: a worker type or worker count
+    /// replaces `MaxCapacity`, a `MaxCapacity` replaces the worker settings.
+    public func apply(to capacity: inout JobCapacity) {
+        if workerType != nil || numberOfWorkers != nil || maxCapacity != nil {
+            capacity.workerType = workerType ?? (maxCapacity == nil ? capacity.workerType : nil)
+            capacity.numberOfWorkers = numberOfWorkers ?? (maxCapacity == nil ? capacity.numberOfWorkers : nil)
+            capacity.maxCapacity = maxCapacity
+        }
+        if let executionClass { capacity.executionClass = executionClass }
+        if let timeout { capacity.timeoutMinutes = timeout }
     }
 }

@@ -1,0 +1,89 @@
+import GlueEngine
+
+/// A ``GlueJobHost`` on a real `JobRun`: what a script's `glueContext` reads and writes goes
+/// through the run, so bookmarks, stats, staged writes and costs are the run's.
+///
+/// Connection types: `s3` (with a `format`), the JDBC types (`postgresql`, `mysql`,
+/// `sqlserver`, `oracle`: the sandbox's SQLite databases), and `kafka` for
+/// `create_data_frame.from_options` + `forEachBatch`. Anything else (`dynamodb`, `kinesis`,
+/// `redshift`, `mongodb`, ...) is refused by name.
+public final class JobRunHost: GlueJobHost {
+    public let run: JobRun
+    public let argv: [String]
+    /// Lines noting what the host decided (e.g. `job.init` with another job's name).
+    public private(set) var notes: [String] = []
+
+    static let jdbcTypes: Set<String> = ["postgresql", "mysql", "sqlserver", "oracle", "redshift"]
+
+    /// `scriptName` is `sys.argv[0]`; the run's arguments follow as `--KEY value` pairs (sorted
+    /// by name; `getResolvedOptions` does not care about order).
+    public init(run: JobRun, scriptName: String) {
+        self.run = run
+        var argv = [scriptName]
+        for key in run.arguments.keys.sorted() {
+            argv.append("--" + key)
+            argv.append(run.arguments[key] ?? "")
+        }
+        self.argv = argv
+    }
+
+    public func jobInit(name: String) throws {
+        if name != run.jobName {
+            notes.append("job.init('\(name)') names another job than the run's '\(run.jobName)': the bookmark is the run's job's")
+        }
+        try run.jobInit()
+    }
+
+    public func jobCommit() throws {
+        try run.commit()
+    }
+
+    public func readDynamicFrame(connectionType: String, connectionOptions: [String: Value], format: String?,
+                                 formatOptions: [String: Value], transformationCtx: String) throws -> DynamicFrame {
+        let ctx = transformationCtx.isEmpty ? nil : transformationCtx
+        switch connectionType {
+        case "s3":
+            return try run.readS3(ctx: ctx, connectionOptions: connectionOptions, format: try Self.format(format),
+                                  formatOptions: formatOptions)
+        case let type where Self.jdbcTypes.contains(type):
+            return try run.readJDBC(ctx: ctx, connectionType: type, connectionOptions: connectionOptions)
+        case "kafka":
+            throw EngineError.unsupported(what: "create_dynamic_frame.from_options(connection_type=\"kafka\")",
+                                          reason: "streaming sources are read with create_data_frame.from_options and processed with glueContext.forEachBatch")
+        default:
+            throw Self.unsupported(connectionType)
+        }
+    }
+
+    public func writeDynamicFrame(_ frame: DynamicFrame, connectionType: String, connectionOptions: [String: Value],
+                                  format: String?, formatOptions: [String: Value], transformationCtx: String) throws {
+        let ctx = transformationCtx.isEmpty ? nil : transformationCtx
+        switch connectionType {
+        case "s3":
+            try run.writeS3(frame: frame, ctx: ctx, connectionOptions: connectionOptions, format: try Self.format(format),
+                            formatOptions: formatOptions)
+        case let type where Self.jdbcTypes.contains(type):
+            try run.writeJDBC(frame: frame, ctx: ctx, connectionType: type, connectionOptions: connectionOptions)
+        default:
+            throw Self.unsupported(connectionType)
+        }
+    }
+
+    public func forEachBatch(connectionType: String, connectionOptions: [String: Value], options: [String: Value],
+                             batch: (DynamicFrame, Int) throws -> Void) throws {
+        guard connectionType == "kafka" else { throw Self.unsupported(connectionType) }
+        try run.forEachBatch(connectionOptions: connectionOptions, options: options, batch: batch)
+    }
+
+    static func format(_ format: String?) throws -> String {
+        guard let format, !format.isEmpty else {
+            throw EngineError.invalidOption(name: "format", value: "", reason: "an S3 source or sink needs format=\"csv\", \"json\", \"parquet\" or \"glueparquet\"")
+        }
+        return format
+    }
+
+    static func unsupported(_ type: String) -> EngineError {
+        .unsupported(what: "connection_type=\"\(type)\"",
+                     reason: "gluelab connects to s3, the JDBC databases of the sandbox (postgresql, mysql, sqlserver, oracle) and kafka topics")
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import GlueEngine
+
+/// Runs a Glue job script inside a `JobRun`, from parse to `finish`.
+///
+/// The script is parsed and interpreted on a thread with a large stack (``LargeStack``); its
+/// `print`, `show()` and `printSchema()` lines go to `output` as they are produced. Whatever
+/// happens — a syntax error, a refused construct, a Python exception, an engine error — the
+/// run is finished: SUCCEEDED, or FAILED with the one-line `file:line:column` message, and a
+/// run that failed before `job.commit()` leaves the bookmark as it was.
+public enum ScriptRunner {
+    /// What a script run produced: the finished run's record and the script's error, if any.
+    public struct Outcome: Sendable {
+        public let record: RunRecord
+        public let error: ScriptError?
+    }
+
+    /// Runs `source` (named `file` in messages and `sys.argv[0]`) in `run`.
+    /// - Throws: only when the run itself cannot be finished (the sandbox database failed).
+    public static func execute(source: String, file: String, in run: JobRun,
+                               output: @escaping (String) -> Void) throws -> Outcome {
+        let host = JobRunHost(run: run, scriptName: file)
+        let box = UncheckedBox((host, output))
+        let error: ScriptError? = LargeStack.run {
+            let (host, output) = box.value
+            do {
+                let script = try Script.parse(source, file: file)
+                let interpreter = Interpreter(file: file, modules: GlueModules.registry(host: host), output: output)
+                try interpreter.run(script)
+                return nil
+            } catch let error as ScriptError {
+                return error
+            } catch {
+                return .runtime(file: file, line: 1, column: 1, type: "GlueError", message: "\(error)")
+            }
+        }
+        for note in host.notes { output("note: \(note)") }
+        let record = try run.finish(error: error)
+        return Outcome(record: record, error: error)
+    }
+}
+
+/// Carries non-Sendable values to the ``LargeStack`` thread; the caller waits for that thread,
+/// so the values are never used from two threads at once.
+struct UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+
+    init(_ value: T) {
+        self.value = value
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import GlueEngine
+
+/// How a finished run prints: a few lines for people, or `run-info`'s JSON (which holds
+/// `runId`, `status`, `sources` with `transformationContext` / `objectsRead` / `recordsRead` /
+/// `bytesRead`, `sinks` with `recordsWritten`, `errorsCount` and `cost`).
+enum RunReport {
+    static func json(_ r: RunRecord) -> DynamicRecord {
+        JobRender.run(r)
+    }
+
+    /// ```
+    /// run jr_3f2a… of job nightly: SUCCEEDED (bookmark: job-bookmark-enable)
+    ///   read   orders  s3 incremental  3 objects, 1204 records, 58.1 KB
+    ///   wrote  sink    s3://lake/orders/  2 objects, 1200 records
+    ///   errors 0
+    ///   bookmark  version 1 → 2, run 1 → 2
+    ///   AWS Glue: 10 DPU × 60 s billed = 0.1667 DPU-hours → $0.07 (STANDARD at $0.44/DPU-hour); Flex $0.05
+    /// ```
+    static func lines(_ r: RunRecord) -> [String] {
+        var out = ["run \(r.runId) of job \(r.jobName): \(r.status.rawValue) (\(r.bookmarkOption.rawValue))"]
+        if let message = r.errorMessage { out.append("  error  \(message)") }
+        var rows: [[String]] = []
+        for s in r.sources {
+            var what = "\(s.objectsRead) object\(s.objectsRead == 1 ? "" : "s"), \(s.recordsRead) records, \(Render.size(s.bytesRead))"
+            if s.connectionType != "s3" { what = "\(s.recordsRead) records" }
+            if s.objectsLeft > 0 { what += " (\(s.objectsLeft) left for later runs)" }
+            rows.append(["  read", s.transformationContext ?? "(no transformation_ctx)",
+                         "\(s.connectionType) \(s.paths.joined(separator: ",")) \(s.bookmarkPlan)", what])
+        }
+        for s in r.sinks {
+            rows.append(["  wrote", s.transformationContext ?? "(no transformation_ctx)", "\(s.connectionType) \(s.path)",
+                         s.connectionType == "s3" ? "\(s.objectsWritten) object\(s.objectsWritten == 1 ? "" : "s"), \(s.recordsWritten) records"
+                                                  : "\(s.recordsWritten) records"])
+        }
+        out += JobRender.table(rows)
+        out.append("  errors \(r.errorsCount)")
+        if let before = r.bookmarkBefore, let after = r.bookmarkAfter {
+            if before.version == after.version {
+                out.append("  bookmark unchanged (version \(after.version), run \(after.run))" + (r.committed ? "" : ": job.commit() was not reached"))
+            } else {
+                out.append("  bookmark version \(before.version) → \(after.version), run \(before.run) → \(after.run)")
+            }
+        } else if !r.jobInitialized {
+            out.append("  bookmark not used: the script never called job.init()")
+        }
+        if let cost = r.cost {
+            var line = "  AWS Glue: \(cost.description)"
+            if let flex = cost.flexUSD, cost.executionClass != .flex { line += "; Flex \(Pricing.usd(flex))" }
+            out.append(line)
+        }
+        return out
+    }
+}
