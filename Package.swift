@@ -27,6 +27,7 @@ let package = Package(
             name: "Workbench",
             dependencies: [
                 "GlueEngine",
+                "GlueScript",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -38,8 +38,16 @@ public struct S3Sink {
     /// The staging half of `write`: every part file written to staging, nothing visible yet.
     /// Publish the objects with ``ObjectStore/publish(_:lastModified:)`` (or discard them). The
     /// stats describe the write as it will be once published. On error nothing is left staged.
+    ///
+    /// A frame without records writes no file at all, in every format (Spark writes no part
+    /// file for an empty partition), and its `partitionKeys` are not checked: the typical case
+    /// is a bookmarked run with no new input, which must succeed and leave the target as it is.
     public func stage(_ frame: DynamicFrame, path: S3URI, format: DataFormat, formatOptions: [String: Value] = [:],
                       partitionKeys: [String] = []) throws(EngineError) -> (objects: [StagedObject], stats: WriteStats) {
+        if frame.count() == 0 {
+            _ = try Self.fileSuffix(format: format, formatOptions: formatOptions)
+            return ([], WriteStats())
+        }
         let folder = path.key.isEmpty || path.key.hasSuffix("/") ? path.key : path.key + "/"
         let name = "part-00000-\(UUID().uuidString.lowercased())" + (try Self.fileSuffix(format: format, formatOptions: formatOptions))
         let parts = partitionKeys.isEmpty ? [("", frame)] : try HivePartitioning.split(frame, keys: partitionKeys)

@@ -13,7 +13,7 @@ struct JobsCommand: ParsableCommand {
               gluelab job get nightly --json
             Deleting a job deletes its bookmark too (as on AWS); its run history stays.
             """,
-        subcommands: [Create.self, Update.self, Get.self, List.self, Delete.self]
+        subcommands: [Create.self, Update.self, Get.self, List.self, Delete.self, Run.self]
     )
 }
 

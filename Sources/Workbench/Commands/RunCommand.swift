@@ -31,8 +31,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         var split = try RunArguments(jobArguments)
-        let home = SandboxOptions(sandbox: split.sandbox ?? sandbox.sandbox)
-        let box = try home.open()
+        let box = try sandbox.open(overriding: split.sandbox)
         let stem = URL(fileURLWithPath: script).deletingPathExtension().lastPathComponent
         let jobName = split.arguments["JOB_NAME"] ?? stem
         split.arguments["JOB_NAME"] = jobName

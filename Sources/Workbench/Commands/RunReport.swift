@@ -22,20 +22,26 @@ enum RunReport {
         if let message = r.errorMessage { out.append("  error  \(message)") }
         var rows: [[String]] = []
         for s in r.sources {
-            var what = "\(s.objectsRead) object\(s.objectsRead == 1 ? "" : "s"), \(s.recordsRead) records, \(Render.size(s.bytesRead))"
-            if s.connectionType != "s3" { what = "\(s.recordsRead) records" }
+            var what = "\(count(s.objectsRead, "object")), \(count(s.recordsRead, "record")), \(Render.size(s.bytesRead))"
+            if s.connectionType == "kafka" {
+                what = "\(count(s.objectsRead, "micro-batch", "micro-batches")), \(count(s.recordsRead, "record"))"
+            } else if s.connectionType != "s3" {
+                what = count(s.recordsRead, "record")
+            }
             if s.objectsLeft > 0 { what += " (\(s.objectsLeft) left for later runs)" }
             rows.append(["  read", s.transformationContext ?? "(no transformation_ctx)",
                          "\(s.connectionType) \(s.paths.joined(separator: ",")) \(s.bookmarkPlan)", what])
         }
         for s in r.sinks {
             rows.append(["  wrote", s.transformationContext ?? "(no transformation_ctx)", "\(s.connectionType) \(s.path)",
-                         s.connectionType == "s3" ? "\(s.objectsWritten) object\(s.objectsWritten == 1 ? "" : "s"), \(s.recordsWritten) records"
-                                                  : "\(s.recordsWritten) records"])
+                         s.connectionType == "s3" ? "\(count(s.objectsWritten, "object")), \(count(s.recordsWritten, "record"))"
+                                                  : count(s.recordsWritten, "record")])
         }
         out += JobRender.table(rows)
         out.append("  errors \(r.errorsCount)")
-        if let before = r.bookmarkBefore, let after = r.bookmarkAfter {
+        if r.bookmarkOption != .enable, r.jobInitialized {
+            out.append("  bookmark not updated (\(r.bookmarkOption.rawValue))")
+        } else if let before = r.bookmarkBefore, let after = r.bookmarkAfter {
             if before.version == after.version {
                 out.append("  bookmark unchanged (version \(after.version), run \(after.run))" + (r.committed ? "" : ": job.commit() was not reached"))
             } else {
@@ -50,5 +56,10 @@ enum RunReport {
             out.append(line)
         }
         return out
+    }
+
+    /// `1 record`, `3 records`.
+    static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
+        "\(n) \(n == 1 ? singular : plural ?? singular + "s")"
     }
 }

@@ -6,10 +6,11 @@ import GlueScript
 /// and `gluelab job run NAME`.
 ///
 /// Arguments Glue always passes are added when missing: `--JOB_NAME`, `--JOB_RUN_ID` (the
-/// run's `jr_` id) and `--TempDir` (`s3://gluelab-assets/temporary/`, the sandbox's stand-in
-/// for `aws-glue-assets-<account>-<region>`).
+/// run's `jr_` id) and `--TempDir` (`s3://gluelab-assets/temporary`, the sandbox's stand-in
+/// for `aws-glue-assets-<account>-<region>`; without a trailing `/`, so the common
+/// `args["TempDir"] + "/checkpoint/"` makes a key the object store accepts).
 struct ScriptJobRunner {
-    static let defaultTempDir = "s3://gluelab-assets/temporary/"
+    static let defaultTempDir = "s3://gluelab-assets/temporary"
 
     let sandbox: Sandbox
     let jobName: String

@@ -9,7 +9,13 @@ struct SandboxOptions: ParsableArguments {
 
     /// Opens (creating on first use) the sandbox in the workspace.
     func open() throws -> Sandbox {
-        try Sandbox.open(home: Sandbox.defaultHome(), name: sandbox)
+        try open(overriding: nil)
+    }
+
+    /// Opens the sandbox `name` instead when given (commands that pass their remaining
+    /// arguments through, like `run`, find `--sandbox` among them).
+    func open(overriding name: String?) throws -> Sandbox {
+        try Sandbox.open(home: Sandbox.defaultHome(), name: name ?? sandbox)
     }
 }
 

@@ -20,8 +20,8 @@ public struct Mapping: Hashable, Sendable {
     public init(source: String, sourceType: String? = nil, target: String, targetType: String? = nil) throws(EngineError) {
         self.source = try Self.path(source)
         self.target = try Self.path(target)
-        self.sourceType = try sourceType.map { (t: String) throws(EngineError) in try Self.type(t) }
-        self.targetType = try targetType.map { (t: String) throws(EngineError) in try Self.type(t) }
+        self.sourceType = try sourceType.flatMap { (t: String) throws(EngineError) in try Self.type(t) }
+        self.targetType = try targetType.flatMap { (t: String) throws(EngineError) in try Self.type(t) }
     }
 
     /// A mapping from a Python mapping tuple, as `apply_mapping` accepts them:
@@ -54,7 +54,10 @@ public struct Mapping: Hashable, Sendable {
         return p
     }
 
-    private static func type(_ text: String) throws(EngineError) -> DataType {
+    /// A type name; `choice` (which Glue's generated scripts write for a column whose type is
+    /// still a choice) is no type to cast to: nil, the value keeps its own type.
+    private static func type(_ text: String) throws(EngineError) -> DataType? {
+        if text.lowercased() == "choice" { return nil }
         guard let t = DataType(parsing: text) else {
             throw .invalidOption(name: "ApplyMapping type", value: text, reason: "unknown type")
         }

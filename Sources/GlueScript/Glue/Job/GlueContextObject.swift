@@ -11,6 +11,7 @@ import GlueEngine
 public final class GlueContextObject: PyObject {
     let host: any GlueJobHost
     let sparkSession: SparkSessionObject
+    var environment: GlueFrameEnvironment { host.frameEnvironment }
 
     init(host: any GlueJobHost, sparkContext: PyValue) {
         self.host = host
@@ -44,6 +45,7 @@ public final class GlueContextObject: PyObject {
         case "create_dynamic_frame_from_catalog", "write_dynamic_frame_from_catalog", "getSink":
             return .builtin(catalogOnly(name))
         case "forEachBatch": return .builtin(forEachBatch())
+        case "write_from_options": return .builtin(writeFromOptions(name, frameParameter: "frame_or_dfc"))
         case "spark_session": return .object(sparkSession)
         case "get_logger":
             return .builtin(PyBuiltin("get_logger") { _, _ in .object(LoggerObject()) })
@@ -63,23 +65,23 @@ public final class GlueContextObject: PyObject {
                 format: try b.optionalString("format"),
                 formatOptions: try b.dict("format_options").engineOptions("format_options"),
                 transformationCtx: try b.string("transformation_ctx"))
-            return GlueFrameBridge.wrap(frame)
+            return self.wrap(frame)
         }
     }
 
-    private func writeFromOptions(_ name: String) -> PyBuiltin {
+    private func writeFromOptions(_ name: String, frameParameter: String = "frame") -> PyBuiltin {
         PyBuiltin(name) { [host] args, _ in
-            let b = try args.bind(name, ["frame", "connection_type", .optional("connection_options", .none),
+            let b = try args.bind(name, [ParameterSpec(stringLiteral: frameParameter), "connection_type", .optional("connection_options", .none),
                                          .optional("format"), .optional("format_options", .none),
                                          .optional("transformation_ctx", .str(""))], extraKeywords: true)
-            let frame = try GlueFrameBridge.frame(b["frame"], function: name, argument: "frame")
+            let frame = try Self.frame(b[frameParameter], function: name, argument: frameParameter)
             try host.writeDynamicFrame(
                 frame, connectionType: try b.string("connection_type"),
                 connectionOptions: try b.dict("connection_options").engineOptions("connection_options"),
                 format: try b.optionalString("format"),
                 formatOptions: try b.dict("format_options").engineOptions("format_options"),
                 transformationCtx: try b.string("transformation_ctx"))
-            return b["frame"]
+            return b[frameParameter]
         }
     }
 
@@ -91,13 +93,14 @@ public final class GlueContextObject: PyObject {
             let type = try b.string("connection_type")
             let options = try b.dict("connection_options").engineOptions("connection_options")
             if type == "kafka" {
-                return .object(StreamingSourceObject(connectionType: type, connectionOptions: options))
+                return .object(StreamingSourceObject(connectionType: type, connectionOptions: options,
+                                                     transformationCtx: try b.string("transformation_ctx")))
             }
             let frame = try host.readDynamicFrame(
                 connectionType: type, connectionOptions: options, format: try b.optionalString("format"),
                 formatOptions: try b.dict("format_options").engineOptions("format_options"),
                 transformationCtx: try b.string("transformation_ctx"))
-            return GlueFrameBridge.wrap(frame.toDF())
+            return self.wrap(try frame.toDF())
         }
     }
 
@@ -110,11 +113,29 @@ public final class GlueContextObject: PyObject {
             let options = try b.dict("options").engineOptions("options")
             let function = b["batch_function"]
             try host.forEachBatch(connectionType: source.connectionType, connectionOptions: source.connectionOptions,
-                                  options: options) { frame, batchId in
-                _ = try runtime.call(function, CallArguments([GlueFrameBridge.wrap(frame.toDF()), .int(batchId)]))
+                                  transformationCtx: source.transformationCtx, options: options) { frame, batchId in
+                _ = try runtime.call(function, CallArguments([self.wrap(try frame.toDF()), .int(batchId)]))
             }
             return .none
         }
+    }
+
+    /// A frame as scripts see it, tied to this context and the run's environment.
+    func wrap(_ frame: DynamicFrame) -> PyValue {
+        makeFrameObject(frame, glueContext: .object(self), environment: environment)
+    }
+
+    /// A DataFrame as scripts see it.
+    func wrap(_ frame: DataFrame) -> PyValue {
+        .object(DataFrameObject(frame, glueContext: .object(self), environment: environment))
+    }
+
+    /// The engine frame of a script argument, or a `TypeError` naming the call and argument.
+    static func frame(_ value: PyValue, function: String, argument: String) throws -> DynamicFrame {
+        guard let object = value.object(as: DynamicFrameObject.self) else {
+            throw PyException(.typeError, "\(function)() argument '\(argument)' must be a DynamicFrame, not \(value.typeName)")
+        }
+        return object.frame
     }
 
     private func catalogOnly(_ name: String) -> PyBuiltin {
@@ -143,10 +164,12 @@ final class AccessorObject: PyObject {
 final class StreamingSourceObject: PyObject {
     let connectionType: String
     let connectionOptions: [String: Value]
+    let transformationCtx: String
 
-    init(connectionType: String, connectionOptions: [String: Value]) {
+    init(connectionType: String, connectionOptions: [String: Value], transformationCtx: String) {
         self.connectionType = connectionType
         self.connectionOptions = connectionOptions
+        self.transformationCtx = transformationCtx
     }
 
     var typeName: String { "DataFrame" }

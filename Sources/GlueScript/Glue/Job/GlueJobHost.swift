@@ -10,6 +10,9 @@ public protocol GlueJobHost: AnyObject {
     /// `sys.argv`: the script's name, then `--KEY`, `value` pairs (Glue's special parameters
     /// and the job's arguments).
     var argv: [String] { get }
+    /// What frame methods need from the run (spigot's sink, the `--TempDir`), shared by every
+    /// frame the script makes.
+    var frameEnvironment: GlueFrameEnvironment { get }
     /// `job.init(name, args)`: loads the job's bookmark. `name` is what the script passed.
     func jobInit(name: String) throws
     /// `job.commit()`: saves the bookmark state of every tracked source, atomically.
@@ -21,7 +24,8 @@ public protocol GlueJobHost: AnyObject {
     func writeDynamicFrame(_ frame: DynamicFrame, connectionType: String, connectionOptions: [String: Value],
                            format: String?, formatOptions: [String: Value], transformationCtx: String) throws
     /// `glueContext.forEachBatch(frame, batch_function, options)` over a streaming source made
-    /// by `create_data_frame.from_options` (its connection type and options).
-    func forEachBatch(connectionType: String, connectionOptions: [String: Value], options: [String: Value],
-                      batch: (DynamicFrame, Int) throws -> Void) throws
+    /// by `create_data_frame.from_options` (its connection type, options and
+    /// `transformation_ctx`).
+    func forEachBatch(connectionType: String, connectionOptions: [String: Value], transformationCtx: String,
+                      options: [String: Value], batch: (DynamicFrame, Int) throws -> Void) throws
 }

@@ -12,14 +12,12 @@ public enum GlueModules {
         var registry = ModuleRegistry()
         let sparkContextClass = SparkContextClass()
         let session = SparkSessionObject(sparkContext: .object(sparkContextClass.instance))
-        let frameModules = GlueFrameBridge.modules()
+        let frameModules = GlueFrameModules.modules()
 
         registry.register(PyModule(name: "sys", members: [
             "argv": .list(PyList(host.argv.map { .str($0) })),
         ]))
-        var awsglue = frameModules["awsglue"]?.members ?? [:]
-        awsglue["__name__"] = .str("awsglue")
-        registry.register(PyModule(name: "awsglue", members: awsglue))
+        registry.register(PyModule(name: "awsglue", members: GlueFrameModules.awsglueMembers(from: frameModules)))
         registry.register(PyModule(name: "awsglue.context", members: ["GlueContext": .object(GlueContextClass(host: host))]))
         registry.register(PyModule(name: "awsglue.job", members: ["Job": .object(JobClass(host: host))]))
         registry.register(PyModule(name: "awsglue.utils", members: [
@@ -35,7 +33,7 @@ public enum GlueModules {
                 return .dict(try ResolvedOptions.resolve(argv: strings, options: try b.strings("options")))
             }),
         ]))
-        for (name, module) in frameModules where name != "awsglue" { registry.register(module) }
+        for module in frameModules { registry.register(module) }
         registry.register(PyModule(name: "pyspark", members: [:]))
         registry.register(PyModule(name: "pyspark.context", members: ["SparkContext": .object(sparkContextClass)]))
         registry.register(PyModule(name: "pyspark.sql", members: [

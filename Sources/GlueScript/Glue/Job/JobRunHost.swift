@@ -10,21 +10,33 @@ import GlueEngine
 public final class JobRunHost: GlueJobHost {
     public let run: JobRun
     public let argv: [String]
+    public let frameEnvironment: GlueFrameEnvironment
     /// Lines noting what the host decided (e.g. `job.init` with another job's name).
     public private(set) var notes: [String] = []
 
     static let jdbcTypes: Set<String> = ["postgresql", "mysql", "sqlserver", "oracle", "redshift"]
 
     /// `scriptName` is `sys.argv[0]`; the run's arguments follow as `--KEY value` pairs (sorted
-    /// by name; `getResolvedOptions` does not care about order).
+    /// by name; `getResolvedOptions` does not care about order), with `--JOB_RUN_ID` as Glue
+    /// passes it. `spigot` writes its sample as JSON Lines under its path in the sandbox's S3;
+    /// `Relationalize` stages under `--TempDir` when given no staging path.
     public init(run: JobRun, scriptName: String) {
         self.run = run
+        var arguments = run.arguments
+        if arguments["JOB_RUN_ID"] == nil { arguments["JOB_RUN_ID"] = run.runId }
         var argv = [scriptName]
-        for key in run.arguments.keys.sorted() {
+        for key in arguments.keys.sorted() {
             argv.append("--" + key)
-            argv.append(run.arguments[key] ?? "")
+            argv.append(arguments[key] ?? "")
         }
         self.argv = argv
+        let store = run.sandbox.store
+        frameEnvironment = GlueFrameEnvironment(
+            spigotSink: { path, records in
+                _ = try S3Sink(store: store).write(DynamicFrame(name: "spigot", records: records),
+                                                   path: try S3URI(parsing: path), format: .json)
+            },
+            tempDir: run.arguments["TempDir"])
     }
 
     public func jobInit(name: String) throws {
@@ -69,10 +81,11 @@ public final class JobRunHost: GlueJobHost {
         }
     }
 
-    public func forEachBatch(connectionType: String, connectionOptions: [String: Value], options: [String: Value],
-                             batch: (DynamicFrame, Int) throws -> Void) throws {
+    public func forEachBatch(connectionType: String, connectionOptions: [String: Value], transformationCtx: String,
+                             options: [String: Value], batch: (DynamicFrame, Int) throws -> Void) throws {
         guard connectionType == "kafka" else { throw Self.unsupported(connectionType) }
-        try run.forEachBatch(connectionOptions: connectionOptions, options: options, batch: batch)
+        try run.forEachBatch(connectionOptions: connectionOptions, options: options,
+                             ctx: transformationCtx.isEmpty ? nil : transformationCtx, batch: batch)
     }
 
     static func format(_ format: String?) throws -> String {

@@ -20,12 +20,11 @@ public enum ScriptRunner {
     public static func execute(source: String, file: String, in run: JobRun,
                                output: @escaping (String) -> Void) throws -> Outcome {
         let host = JobRunHost(run: run, scriptName: file)
-        let box = UncheckedBox((host, output))
+        let input = ScriptThreadInput(host: host, output: output)
         let error: ScriptError? = LargeStack.run {
-            let (host, output) = box.value
             do {
                 let script = try Script.parse(source, file: file)
-                let interpreter = Interpreter(file: file, modules: GlueModules.registry(host: host), output: output)
+                let interpreter = Interpreter(file: file, modules: GlueModules.registry(host: input.host), output: input.output)
                 try interpreter.run(script)
                 return nil
             } catch let error as ScriptError {
@@ -40,12 +39,14 @@ public enum ScriptRunner {
     }
 }
 
-/// Carries non-Sendable values to the ``LargeStack`` thread; the caller waits for that thread,
-/// so the values are never used from two threads at once.
-struct UncheckedBox<T>: @unchecked Sendable {
-    let value: T
+/// Carries the run's host and output to the ``LargeStack`` thread; the caller waits for that
+/// thread, so they are never used from two threads at once.
+private final class ScriptThreadInput: @unchecked Sendable {
+    let host: JobRunHost
+    let output: (String) -> Void
 
-    init(_ value: T) {
-        self.value = value
+    init(host: JobRunHost, output: @escaping (String) -> Void) {
+        self.host = host
+        self.output = output
     }
 }
