@@ -13,6 +13,7 @@ enum SandboxSchema {
         migrator.registerMigration("v1-clock") { db in try SandboxClock.createTables(db) }
         migrator.registerMigration("v1-topics") { db in try TopicStore.createTables(db) }
         migrator.registerMigration("v1-jobs") { db in try JobStore.createTables(db) }
+        migrator.registerMigration("v1-catalog") { db in try DataCatalog.createTables(db) }
         return migrator
     }
 }
