@@ -3,8 +3,11 @@ import GlueEngine
 /// A Spark `DataFrame` as scripts see it, minimal for now: what `toDF()` gives and
 /// `DynamicFrame.fromDF` takes. It offers `count()`, `columns`, `dtypes`, `printSchema()`
 /// (Spark's format, with `(nullable = true)`), `show(n=20, truncate=True)` (Spark's ASCII
-/// table) and `repr` (`DataFrame[id: bigint, name: string]`). Any other attribute raises an
-/// `AttributeError` saying it is not available in gluelab yet.
+/// table) and `repr` (`DataFrame[id: bigint, name: string]`). `createOrReplaceTempView(name)` and
+/// `createTempView(name)` are accepted and do nothing: the only reader of a view is `spark.sql`,
+/// which is refused with its own message, so a Glue Studio SQL-query node fails there, naming
+/// the real reason. Any other attribute raises an `AttributeError` saying it is not available
+/// in gluelab yet.
 public final class DataFrameObject: PyObject {
     public let dataFrame: DataFrame
     /// The `glue_ctx` of the frame it came from (for `DynamicFrame.fromDF`).
@@ -45,6 +48,11 @@ public final class DataFrameObject: PyObject {
                 default: throw PyException(.typeError, "show() argument 'truncate' must be bool or int, not \(b["truncate"].typeName)")
                 }
                 DynamicFrameObject.printLines(SparkText.showString(self.dataFrame, try b.int("n"), truncate: truncate), runtime)
+                return .none
+            }
+        case "createOrReplaceTempView", "createTempView":
+            return nativeMethod(name, ["name"]) { b, _ in
+                _ = try b.string("name")
                 return .none
             }
         default:

@@ -55,6 +55,13 @@ public struct BookmarkSettings: Codable, Sendable, Hashable {
     public var option: BookmarkOption
     public var range: BookmarkRunRange?
 
+    /// The legacy name of `job-bookmark-option`.
+    public static let continuationArgumentName = "continuation-option"
+    /// The legacy values, as the bookmark options they stand for.
+    static let continuationValues: [String: BookmarkOption] = [
+        "continuation-enabled": .enable, "continuation-readonly": .pause, "continuation-ignore": .disable,
+    ]
+
     /// `disable` with no range: Glue's default.
     public init(option: BookmarkOption = .disable, range: BookmarkRunRange? = nil) {
         self.option = option
@@ -62,14 +69,29 @@ public struct BookmarkSettings: Codable, Sendable, Hashable {
     }
 
     /// Reads `job-bookmark-option`, `job-bookmark-from` and `job-bookmark-to` from a job's
-    /// arguments (names without the leading `--`). A missing option means `disable`.
+    /// arguments (names without the leading `--`). Without `job-bookmark-option`, the legacy
+    /// `continuation-option` is translated as awsglue's `getResolvedOptions` does
+    /// (`continuation-enabled` → enable, `continuation-readonly` → pause,
+    /// `continuation-ignore` → disable); with neither, the option is `disable`.
     ///
     /// Errors (`EngineError.invalidOption`): an unknown option value; only one of from/to
     /// (Glue requires both or neither); from/to with an option other than `pause` (they are
     /// sub-options of pause; gluelab refuses them elsewhere rather than silently ignore them);
     /// an empty run id.
     public init(arguments: [String: String]) throws {
-        let option = try arguments[BookmarkOption.argumentName].map(BookmarkOption.init(parsing:)) ?? .disable
+        let option: BookmarkOption
+        if let value = arguments[BookmarkOption.argumentName] {
+            option = try BookmarkOption(parsing: value)
+        } else if let legacy = arguments[Self.continuationArgumentName] {
+            guard let translated = Self.continuationValues[legacy] else {
+                throw EngineError.invalidOption(
+                    name: Self.continuationArgumentName, value: legacy,
+                    reason: "expected continuation-enabled, continuation-readonly or continuation-ignore")
+            }
+            option = translated
+        } else {
+            option = .disable
+        }
         let from = arguments["job-bookmark-from"]
         let to = arguments["job-bookmark-to"]
         switch (from, to) {
