@@ -62,8 +62,8 @@ struct JobScriptReprocessingTests {
         #expect(try written(lab) == [1, 1, 2, 2, 3])  // orders 1 and 2 written twice
         #expect(second.bookmark?.version == 0)
         #expect(second.bookmark?.jobBookmark == "{}")
-        // A run that ends without job.commit() counts as a failed attempt (see the report).
-        #expect(second.record.attempt == 2)
+        // Succeeding without job.commit() is not a failed attempt: the bookmark is untouched.
+        #expect(second.record.attempt == 1)
     }
 
     @Test func missingTransformationCtxAlwaysReadsAll() throws {

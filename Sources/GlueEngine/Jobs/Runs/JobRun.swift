@@ -183,9 +183,10 @@ public final class JobRun: @unchecked Sendable {
 
     /// Ends the run: SUCCEEDED without an error, FAILED with the error's first line (or
     /// `status` when given, e.g. TIMEOUT or STOPPED). A run that did not commit leaves the
-    /// bookmark's state as it was; under `enable` it counts a failed attempt
-    /// (``JobBookmark/failed()``). Records the end time, execution time, errors and the cost
-    /// estimate. A second call returns the record unchanged.
+    /// bookmark's state as it was; under `enable`, one that ended in error (not one that
+    /// succeeded without `job.commit()`) counts a failed attempt (``JobBookmark/failed()``).
+    /// Records the end time, execution time, errors and the cost estimate. A second call
+    /// returns the record unchanged.
     @discardableResult
     public func finish(error: (any Error)?, status: RunStatus? = nil) throws -> RunRecord {
         if lock.withLock({ finished }) { return currentRecord }
@@ -196,7 +197,10 @@ public final class JobRun: @unchecked Sendable {
                 var after: JobBookmarkEntry?
                 if initialized {
                     var current = try BookmarkStore.load(db, jobName: jobName)
-                    if !committed, settings.option.updatesState {
+                    // A failed attempt is a run that ended in error before committing; one that
+                    // succeeded without job.commit() leaves the bookmark exactly as it was.
+                    let ended = status ?? (error == nil ? .succeeded : .failed)
+                    if !committed, ended != .succeeded, settings.option.updatesState {
                         current = current.failed()
                         try BookmarkStore.save(db, current)
                     }
