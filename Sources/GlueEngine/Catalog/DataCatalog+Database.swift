@@ -68,6 +68,8 @@ extension DataCatalog {
         next.databaseName = current.databaseName
         next.name = current.name
         next.createTime = current.createTime
+        // UpdateTable's TableInput has no CreatedBy: the table's creator stays.
+        next.createdBy = current.createdBy
         next.updateTime = now
         next.versionId = current.versionId + 1
         try checkColumns(next)

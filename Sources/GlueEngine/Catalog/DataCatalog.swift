@@ -142,6 +142,7 @@ public final class DataCatalog: Sendable {
     /// `CreateConnection` (JDBC: `properties["JDBC_CONNECTION_URL"]` is required).
     @discardableResult
     public func createConnection(_ connection: CatalogConnection) throws(EngineError) -> CatalogConnection {
+        try Self.checkName(connection.name, "connection")
         guard connection.connectionType.uppercased() == "JDBC" else {
             throw .unsupported(what: "connection type \(connection.connectionType)", reason: "gluelab's connections are JDBC connections to the sandbox's databases")
         }

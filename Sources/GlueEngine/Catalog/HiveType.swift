@@ -57,7 +57,7 @@ public enum HiveType {
     /// The engine type of a Hive type name (case-insensitive; `varchar(n)`/`char(n)` are
     /// `string`, `integer` is `int`). - Throws: `EngineError.invalidOption` naming the text.
     public static func type(_ text: String) throws(EngineError) -> DataType {
-        var parser = Parser(text: Array(text.lowercased().utf8), original: text)
+        var parser = Parser(text: Array(text.utf8), original: text)
         let t = try parser.parseType()
         parser.skipSpaces()
         guard parser.at == parser.text.count else { throw parser.error("unexpected text after the type") }
@@ -78,13 +78,15 @@ public enum HiveType {
             while at < text.count, text[at] == UInt8(ascii: " ") { at += 1 }
         }
 
+        /// A type keyword or number, lowercased (ASCII letters, digits, '_').
         mutating func word() -> String {
             skipSpaces()
             let start = at
-            while at < text.count, text[at] == UInt8(ascii: "_") || (text[at] >= 48 && text[at] <= 57) || (text[at] >= 97 && text[at] <= 122) {
+            while at < text.count, text[at] == UInt8(ascii: "_") || (text[at] >= 48 && text[at] <= 57)
+                || ((text[at] | 0x20) >= 97 && (text[at] | 0x20) <= 122) {
                 at += 1
             }
-            return String(decoding: text[start..<at], as: UTF8.self)
+            return String(decoding: text[start..<at], as: UTF8.self).lowercased()
         }
 
         mutating func expect(_ c: Character) throws(EngineError) {
@@ -98,15 +100,16 @@ public enum HiveType {
             return at < text.count && text[at] == c.asciiValue!
         }
 
-        /// A struct field name: anything up to ':' (Hive allows most characters there).
+        /// A struct field name, in its original spelling: anything up to ':' except the type
+        /// syntax's own characters (`,`, `<`, `>`).
         mutating func fieldName() throws(EngineError) -> String {
             skipSpaces()
             let start = at
-            while at < text.count, text[at] != UInt8(ascii: ":") { at += 1 }
+            while at < text.count, ![UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "<"), UInt8(ascii: ">")].contains(text[at]) {
+                at += 1
+            }
             guard at > start else { throw error("expected a field name") }
-            // Keep the original spelling of the name (the type text was lowercased).
-            let bytes = Array(original.utf8)
-            return String(decoding: bytes[start..<at], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            return String(decoding: text[start..<at], as: UTF8.self).trimmingCharacters(in: .whitespaces)
         }
 
         mutating func parseType() throws(EngineError) -> DataType {
