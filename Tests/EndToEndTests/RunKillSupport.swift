@@ -179,10 +179,17 @@ struct KillJob {
         if let committed = runs.first(where: { $0.bool("committed") == true }) {
             #expect(bookmark.string("RunId") == committed.string("runId"), "\(context): bookmark of \(bookmark.string("RunId") ?? "-")",
                     sourceLocation: sourceLocation)
-            #expect(NSDictionary(dictionary: bookmark).isEqual(to: committed["bookmarkAfter"] as? JSONObject ?? [:]),
+            #expect(Self.sameBookmark(bookmark, committed["bookmarkAfter"] as? JSONObject ?? [:]),
                     "\(context): bookmark \(bookmark) is not the one run \(committed.string("runId") ?? "?") committed", sourceLocation: sourceLocation)
         }
         return runs
+    }
+
+    /// Whether two `JobBookmarkEntry` objects are the same (every field, the state included).
+    static func sameBookmark(_ a: JSONObject, _ b: JSONObject) -> Bool {
+        let keys = ["JobName", "Version", "Run", "Attempt", "RunId", "PreviousRunId", "JobBookmark"]
+        return Set(a.keys) == Set(keys) && Set(b.keys) == Set(keys)
+            && keys.allSatisfy { "\(a[$0] ?? "missing")" == "\(b[$0] ?? "missing")" }
     }
 
     /// The rows of one object, read back with `frame count` (which fails on a partial file).
