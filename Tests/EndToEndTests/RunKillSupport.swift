@@ -73,6 +73,20 @@ extension GluelabProcess {
     /// `$GLUELAB_HOME/sandboxes/playground`.
     var sandboxRoot: URL { home.appendingPathComponent("sandboxes/playground") }
 
+    /// The files under an `s3://bucket/prefix/` in the sandbox's folder, as `s3://` URIs.
+    func filesOnDisk(under prefix: String) -> [String] {
+        let folder = sandboxRoot.appendingPathComponent("s3/" + prefix.dropFirst("s3://".count))
+        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        var found: [String] = []
+        while let relative = walker.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(relative).path, isDirectory: &isFolder), !isFolder.boolValue {
+                found.append(prefix + relative)
+            }
+        }
+        return found
+    }
+
     /// Files left in the sandbox's `.staging` and `.publish` folders.
     func leftovers() -> [String] {
         [".staging", ".publish"].flatMap { folder in
@@ -172,6 +186,8 @@ struct KillJob {
                             sourceLocation: sourceLocation)
                 }
             }
+            #expect(Set(g.filesOnDisk(under: sink.prefix)) == Set(listed), "\(context): files under \(sink.prefix) on disk are not the objects",
+                    sourceLocation: sourceLocation)
             #expect(Set(listed) == recorded, "\(context): \(sink.prefix) shows \(Set(listed).subtracting(recorded)) not written by any run, misses \(recorded.subtracting(listed))",
                     sourceLocation: sourceLocation)
         }
