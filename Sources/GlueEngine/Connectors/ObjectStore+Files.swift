@@ -12,6 +12,15 @@ extension ObjectStore {
 
     // MARK: Staging and install
 
+    /// A staging file's name is this, the writer's process id, `-` and a UUID.
+    static let stagingPrefix = "pid"
+
+    /// The process that wrote the staging file `name`, nil for a name without one.
+    static func stagingOwner(_ name: String) -> Int32? {
+        guard name.hasPrefix(stagingPrefix) else { return nil }
+        return Int32(name.dropFirst(stagingPrefix.count).prefix { $0 != "-" })
+    }
+
     /// Checks, before any byte is written, that `uri` can take an object.
     func preflight(_ uri: S3URI) throws(EngineError) {
         guard !uri.isPrefix else {
@@ -21,11 +30,12 @@ extension ObjectStore {
         try read { db throws(EngineError) in try self.checkConflicts(db, uri) }
     }
 
-    /// Creates `.staging/<uuid>`, lets `fill` write it (feeding `md5` with what it writes, if
+    /// Creates `.staging/pid<pid>-<uuid>` (named after this process, so that a later open can
+    /// tell the files of a dead writer from those of a live one), lets `fill` write it (feeding `md5` with what it writes, if
     /// it can), then fsyncs and closes it. On any error the file is removed and the error is
     /// rethrown unchanged.
     func stage(_ fill: (FileHandle, inout MD5) throws -> Void) throws -> Staged {
-        let path = staging.path + "/" + UUID().uuidString
+        let path = staging.path + "/" + Self.stagingPrefix + "\(getpid())-" + UUID().uuidString
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw EngineError.io(path: path, reason: Self.errnoText()) }
         let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)

@@ -28,7 +28,7 @@ public struct StagedObject: Sendable, Hashable {
 /// A process killed during 3 leaves renamed files whose rows never committed: invisible, and
 /// removed the next time the sandbox is opened (``recoverPublishes()`` replays the journals of
 /// processes that no longer exist). Killed during 1 or 2, it leaves only staging files, removed
-/// at open once they are an hour old. Publishing creates **new** objects only (a key that exists
+/// at the next open (they are named after the writer's process, which no longer exists). Publishing creates **new** objects only (a key that exists
 /// is refused): a sink's part files have fresh names, and an overwrite could not be undone.
 extension ObjectStore {
     /// Stages `bytes` for `uri` (checked as a put would be). Nothing is visible until published.

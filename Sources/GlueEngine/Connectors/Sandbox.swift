@@ -21,7 +21,8 @@ public final class Sandbox: Sendable {
     /// The sandbox database, for the engine's other modules (bookmarks, runs, catalog).
     package let database: DatabaseQueue
 
-    /// Staging files older than this are left-overs of a crashed writer and are removed at open.
+    /// Staging files older than this are left-overs of a crashed writer and are removed at open
+    /// (those of a writer known to be dead are removed at once).
     static let stagingLeftoverAge: TimeInterval = 3600
 
     private init(name: String, root: URL, database: DatabaseQueue, clock: SandboxClock, store: ObjectStore) {
@@ -95,15 +96,19 @@ public final class Sandbox: Sendable {
         return user.appendingPathComponent(".gluelab", isDirectory: true)
     }
 
-    /// Removes staging files a crashed writer left behind. Recent ones are kept: another
-    /// process may be writing them right now.
+    /// Removes staging files a crashed writer left behind: those of a process that no longer
+    /// exists (the process id is in the name) at once, any other once it is an hour old. A
+    /// live process's recent files are kept: it may be writing them right now.
     private static func removeStagingLeftovers(in staging: URL) {
         let fm = FileManager.default
         guard let names = try? fm.contentsOfDirectory(atPath: staging.path) else { return }
         let cutoff = Date().addingTimeInterval(-stagingLeftoverAge)
         for name in names {
             let path = staging.appendingPathComponent(name).path
-            if let modified = (try? fm.attributesOfItem(atPath: path))?[.modificationDate] as? Date, modified < cutoff {
+            let orphaned = ObjectStore.stagingOwner(name).map { $0 != getpid() && !ObjectStore.processExists($0) } ?? false
+            if orphaned {
+                try? fm.removeItem(atPath: path)
+            } else if let modified = (try? fm.attributesOfItem(atPath: path))?[.modificationDate] as? Date, modified < cutoff {
                 try? fm.removeItem(atPath: path)
             }
         }

@@ -11,7 +11,7 @@ import Foundation
 /// | point | where | what is left |
 /// |---|---|---|
 /// | `run-started` | after the RUNNING row is saved | a RUNNING row, marked FAILED at the next start or listing |
-/// | `sink-staged` | a write's files are staged, none published | nothing of that write visible; staging files removed at an open an hour later |
+/// | `sink-staged` | a write's files are staged, none published | nothing of that write visible; the staging files removed at the next open |
 /// | `sink-renamed` | inside the publish transaction, files renamed, rows not committed | nothing of that write visible; the renamed files removed at the next open |
 /// | `sink-published` | after the publish transaction committed | that write fully visible (as on AWS, a run failing later keeps its outputs); bookmark unchanged |
 /// | `commit-before` | `job.commit()` before its transaction | bookmark and snapshots unchanged |
