@@ -92,6 +92,22 @@ import Testing
         }
     }
 
+    @Test func aRunWhoseProcessIdWasReusedIsDeadToo() throws {
+        try RunFixture.with { f in
+            try f.put("data/a.json", at: "2024-01-01T09:00:00Z")
+            let run = try JobRun.start(sandbox: f.sandbox, jobName: "nightly", arguments: [:], capacity: JobCapacity(), definition: nil)
+            // The parent process is alive, but it is not the process that started the run.
+            let reused = getppid()
+            try f.sandbox.database.write { db in
+                try db.execute(sql: "UPDATE job_runs SET pid = ?, record = json_set(record, '$.pid', ?, '$.processStart', '1') WHERE run_id = ?",
+                               arguments: [reused, reused, run.runId])
+            }
+            let listed = try f.runs.list(jobName: "nightly")
+            #expect(listed[0].status == .failed && listed[0].errorMessage == RunStore.deadProcessMessage)
+            #expect(try f.run().keys == ["data/a.json"], "the reused id no longer blocks MaxConcurrentRuns = 1")
+        }
+    }
+
     @Test func boundedFilesLeavesTheRestForTheNextRun() throws {
         try RunFixture.with { f in
             for i in 1...5 { try f.put("data/\(i).json", at: "2024-01-01T0\(i):00:00Z") }

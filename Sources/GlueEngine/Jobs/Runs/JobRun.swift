@@ -84,7 +84,8 @@ public final class JobRun: @unchecked Sendable {
                     attempt: settings.option == .enable ? bookmark.failedAttempts + 1 : 1,
                     arguments: arguments, bookmarkOption: settings.option, bookmarkRange: settings.range,
                     jobInitialized: false, committed: false, sources: [], sinks: [], errorsCount: 0, errorMessage: nil,
-                    bookmarkBefore: nil, bookmarkAfter: nil, capacity: resolved, cost: nil, pid: getpid())
+                    bookmarkBefore: nil, bookmarkAfter: nil, capacity: resolved, cost: nil, pid: getpid(),
+                    processStart: ProcessIdentity.currentStart)
                 try RunStore.insert(db, record)
                 return record
             }

@@ -125,6 +125,9 @@ public struct RunRecord: Codable, Sendable, Hashable {
     public var cost: CostEstimate?
     /// The process that ran it (to tell a run in progress from one whose process died).
     public var pid: Int32
+    /// The start time of process `pid` (``ProcessIdentity``), so a reused id is not taken for
+    /// the run's process; nil in records written before it was kept.
+    public var processStart: String?
 
     /// Records read by all sources.
     public var recordsRead: Int { sources.reduce(0) { $0 + $1.recordsRead } }

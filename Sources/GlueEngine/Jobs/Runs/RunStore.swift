@@ -76,12 +76,13 @@ public final class RunStore: Sendable {
         }
     }
 
-    /// Marks FAILED every RUNNING run whose process is gone.
+    /// Marks FAILED every RUNNING run whose process is gone (or whose id now belongs to another
+    /// process: ``ProcessIdentity``).
     static func sweepDeadRuns(_ db: Database, clock: SandboxClock) throws(EngineError) {
         let running: [RunRecord] = try withEngineErrors(path: "run history") {
             try String.fetchAll(db, sql: "SELECT record FROM job_runs WHERE status = 'RUNNING'").map { try RunJSON.decode(RunRecord.self, $0) }
         }
-        let dead = running.filter { $0.pid != getpid() && !ObjectStore.processExists($0.pid) }
+        let dead = running.filter { $0.pid != getpid() && !ProcessIdentity.isAlive(pid: $0.pid, start: $0.processStart) }
         guard !dead.isEmpty else { return }
         let now = try clock.now(db)
         for var record in dead {
