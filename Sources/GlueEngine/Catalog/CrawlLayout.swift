@@ -31,6 +31,8 @@ struct CrawlLayout {
         var samples: [CrawlSample]
         var partitionKeys: [String]
         var partitions: [Partition]
+        /// An existing table that new folders are added to (incremental crawls): `name` is final.
+        var isExisting = false
     }
 
     struct Partition {

@@ -10,6 +10,7 @@ import GRDB
 ///   starts with `_` or `.` and those an exclusion glob matches — globs are matched against
 ///   the key relative to the include path (`**.tmp`, `2023/**`), the whole key, and the
 ///   `s3://` URI.
+/// - A recrawl keeps the table roots it made (see ``assign(_:to:similarOnly:report:)``).
 /// - `CRAWL_NEW_FOLDERS_ONLY`: after a first successful crawl, only objects in folders no
 ///   earlier crawl read are sampled (objects added to a known folder are not seen); existing
 ///   tables only gain partitions (update and delete behaviours are `LOG`), and deletions are
@@ -84,6 +85,7 @@ public enum Crawler {
         let incremental = crawler.recrawlBehavior == .crawlNewFoldersOnly && crawler.lastCrawl?.status == "SUCCEEDED"
         let known = Set(crawler.crawledFolders)
         var names: [String: String] = [:]  // table name → location, to keep names unique within a crawl
+        let existing = try existingTables(sandbox: sandbox, crawler: crawler)
         for target in crawler.s3Targets {
             let uri = try S3URI(parsing: target.path)
             let store = sandbox.store
@@ -119,10 +121,12 @@ public enum Crawler {
                 }
             }
             let layout = CrawlLayout(bucket: uri.bucket, configuration: configuration)
-            let planned = !uri.isPrefix && objects.count == 1 && objects[0].key == uri.key
+            var intoExisting: [CrawlLayout.Table] = []
+            (intoExisting, samples) = assign(samples, to: existing, similarOnly: incremental, report: &d.report)
+            let planned = intoExisting + (!uri.isPrefix && objects.count == 1 && objects[0].key == uri.key
                 ? samples.map { CrawlLayout.Table(name: String($0.object.key.split(separator: "/").last ?? ""), location: $0.object.uri.description,
                                                   samples: [$0], partitionKeys: [], partitions: []) }
-                : layout.plan(prefix: prefix, samples: samples)
+                : layout.plan(prefix: prefix, samples: samples))
             for var p in planned {
                 // One format per table: objects of another format than the first are skipped.
                 let format = (p.samples[0].format, p.samples[0].delimiter)
@@ -135,7 +139,7 @@ public enum Crawler {
                     q.samples = part.samples.filter { ($0.format, $0.delimiter) == format }
                     return q.samples.isEmpty ? nil : q
                 }
-                var name = CrawlLayout.tableName(p.name, prefix: crawler.tablePrefix)
+                var name = p.isExisting ? p.name : CrawlLayout.tableName(p.name, prefix: crawler.tablePrefix)
                 if let other = names[name], other != p.location { name += "_" + String(MD5.hex(Array(p.location.utf8)).prefix(8)) }
                 names[name] = p.location
                 if let (table, partitions) = CrawlTableBuilder.build(p, database: d.report.database, name: name, crawler: crawler.name,
@@ -151,5 +155,71 @@ public enum Crawler {
             d.found += tables.map { Found(table: $0, partitions: [], fromS3: false) }
         }
         return d
+    }
+
+    /// The S3 tables this crawler made earlier (for incremental crawls).
+    static func existingTables(sandbox: Sandbox, crawler: CrawlerDefinition) throws(EngineError) -> [CatalogTable] {
+        let catalog = DataCatalog(sandbox: sandbox)
+        guard (try? catalog.database(crawler.databaseName)) != nil else { return [] }
+        return try catalog.tables(database: crawler.databaseName).filter {
+            $0.createdBy == crawler.name && $0.storageDescriptor.location.hasPrefix("s3://") && $0.storageDescriptor.location.hasSuffix("/")
+        }
+    }
+
+    /// A recrawl keeps the tables this crawler made: objects under an existing table's
+    /// location stay in that table (their folders must be as deep as its partition keys, or
+    /// they are skipped), so a table does not move when a sibling folder appears or goes;
+    /// the other objects are returned to be grouped anew. Incremental crawls (`similarOnly`)
+    /// also skip new partitions whose schema is not similar to the table's.
+    static func assign(_ samples: [CrawlSample], to tables: [CatalogTable], similarOnly: Bool, report: inout CrawlReport)
+        -> ([CrawlLayout.Table], [CrawlSample]) {
+        var planned: [String: CrawlLayout.Table] = [:]
+        var order: [String] = []
+        var rest: [CrawlSample] = []
+        for s in samples {
+            let uri = s.object.uri.description
+            guard let t = tables.first(where: { uri.hasPrefix($0.storageDescriptor.location) }) else {
+                rest.append(s)
+                continue
+            }
+            let location = t.storageDescriptor.location
+            let folders = uri.dropFirst(location.count).split(separator: "/", omittingEmptySubsequences: false).dropLast().map(String.init)
+            guard folders.count == t.partitionKeys.count else {
+                report.skipped.append(.init(uri: uri, reason: "its folder depth does not match table \(t.name)'s partition keys"))
+                continue
+            }
+            let values = zip(t.partitionKeys, folders).map { key, seg in
+                CrawlLayout.keyValue(seg).flatMap { $0.key.lowercased() == key.name ? $0.value : nil } ?? seg
+            }
+            if planned[t.name] == nil {
+                order.append(t.name)
+                planned[t.name] = CrawlLayout.Table(name: t.name, location: location, samples: [], partitionKeys: t.partitionKeys.map(\.name),
+                                                    partitions: [], isExisting: true)
+            }
+            planned[t.name]!.samples.append(s)
+            if folders.isEmpty { continue }
+            let partitionLocation = location + folders.map { $0 + "/" }.joined()
+            if let i = planned[t.name]!.partitions.firstIndex(where: { $0.values == values }) {
+                planned[t.name]!.partitions[i].samples.append(s)
+            } else {
+                planned[t.name]!.partitions.append(.init(values: values, location: partitionLocation, samples: [s]))
+            }
+        }
+        // "Ignores objects whose schema is too different to add as partitions."
+        var out: [CrawlLayout.Table] = []
+        for name in order {
+            var p = planned[name]!
+            let columns = Set(tables.first { $0.name == name }!.storageDescriptor.columns.map(\.name))
+            p.partitions = p.partitions.filter { part in
+                guard similarOnly else { return true }
+                let own = Set(part.samples.flatMap { $0.schema.names.map { $0.lowercased() } })
+                if CrawlLayout.similar(own, columns) { return true }
+                report.skipped.append(.init(uri: part.location, reason: "its schema is too different from table \(name)'s to add as a partition"))
+                return false
+            }
+            if !p.partitionKeys.isEmpty { p.samples = p.partitions.flatMap(\.samples) }
+            if !p.samples.isEmpty { out.append(p) }
+        }
+        return (out, rest)
     }
 }
