@@ -91,6 +91,24 @@ import Testing
         #expect(try lab.catalog.table(database: "lake", name: "pipes").storageDescriptor.serdeParameters == ["field.delim": "|"])
     }
 
+    @Test func tableLevelAndInheritFromTable() throws {
+        let lab = try CrawlerLab()
+        defer { lab.remove() }
+        try lab.put("s3://lake/root/sales/month=01/a.json", "{\"id\":1}\n")
+        try lab.put("s3://lake/root/sales/month=02/b.json", "{\"id\":2,\"extra\":\"x\"}\n")
+        try lab.crawler(["s3://lake/root/"], name: "plain")
+        #expect(try lab.crawl("plain").tablesCreated.map(\.location) == ["s3://lake/root/"])
+        #expect(try lab.catalog.partitions(database: "lake", table: "root").map { $0.storageDescriptor.columns.count } == [1, 2])
+
+        let conf = #"{"Version":1.0,"CrawlerOutput":{"Partitions":{"AddOrUpdateBehavior":"InheritFromTable"}},"Grouping":{"TableLevelConfiguration":2}}"#
+        try lab.crawler(["s3://lake/root/"], name: "leveled", configuration: conf, prefix: "l_")
+        let report = try lab.crawl("leveled")
+        #expect(report.tablesCreated.map(\.name) == ["l_sales"])
+        #expect( report.tablesCreated.map(\.location) == ["s3://lake/root/sales/"])
+        #expect(try lab.catalog.partitions(database: "lake", table: "l_sales").map { $0.storageDescriptor.columns.map(\.name) }
+            == [["id", "extra"], ["id", "extra"]])
+    }
+
     @Test func exclusionsAreGlobsRelativeToTheIncludePath() throws {
         let lab = try CrawlerLab()
         defer { lab.remove() }

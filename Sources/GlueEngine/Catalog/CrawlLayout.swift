@@ -52,13 +52,10 @@ struct CrawlLayout {
     func plan(prefix: String, samples: [CrawlSample]) -> [Table] {
         guard !samples.isEmpty else { return [] }
         let level = prefix.split(separator: "/").count
-        let forced = configuration.tableLevel.map { level >= $0 } ?? false
-        if forced || isRoot(prefix: prefix, samples) {
+        if let tableLevel = configuration.tableLevel {
+            if level >= tableLevel { return [table(prefix: prefix, samples)] }
+        } else if isRoot(prefix: prefix, samples) {
             return [table(prefix: prefix, samples)]
-        }
-        if let tableLevel = configuration.tableLevel, level < tableLevel {
-            // Above the table level: only folders lead to tables.
-            return children(prefix, samples).flatMap { plan(prefix: $0.prefix, samples: $0.samples) }
         }
         var out: [Table] = []
         for s in samples where directory(s, below: prefix).isEmpty {
@@ -112,7 +109,7 @@ struct CrawlLayout {
     func table(prefix: String, _ samples: [CrawlSample]) -> Table {
         let name = prefix.isEmpty ? bucket : String(prefix.split(separator: "/").last ?? "")
         let location = "s3://\(bucket)/\(prefix)"
-        let depth = samples.map { directory($0, below: prefix).count }.max() ?? 0
+        let depth = samples.map { directory($0, below: prefix).count }.min() ?? 0  // uniform unless the level is forced
         guard depth > 0 else { return Table(name: name, location: location, samples: samples, partitionKeys: [], partitions: []) }
         let folders = samples.map { Array(directory($0, below: prefix).prefix(depth)) }
         var keys: [String] = []

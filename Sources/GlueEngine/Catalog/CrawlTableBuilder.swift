@@ -24,15 +24,20 @@ enum CrawlTableBuilder {
     static let textInput = "org.apache.hadoop.mapred.TextInputFormat"
     static let textOutput = "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat"
 
-    /// The widened columns of `samples`, in first-seen order.
+    /// The widened columns of `samples`, in first-seen order. Names are lowercased, as the
+    /// catalog stores them; fields differing only in case (`Name`, `name`) are one column.
     static func columns(_ samples: [CrawlSample]) -> [CatalogColumn] {
         let merged = samples.reduce(StructType()) { $0.merged(with: $1.schema) }
-        return merged.fields.map { CatalogColumn(name: $0.name.lowercased(), type: HiveType.name(of: HiveType.widened($0.type))) }
-    }
-
-    /// The engine schema before widening (what a DynamicFrame over the samples would show).
-    static func mergedSchema(_ samples: [CrawlSample]) -> StructType {
-        samples.reduce(StructType()) { $0.merged(with: $1.schema) }
+        var folded = StructType()
+        for f in merged.fields {
+            let name = f.name.lowercased()
+            if let i = folded.index(of: name) {
+                folded.fields[i].type = DataType.merge(folded.fields[i].type, f.type)
+            } else {
+                folded.fields.append(Field(name, f.type))
+            }
+        }
+        return folded.fields.map { CatalogColumn(name: $0.name, type: HiveType.name(of: HiveType.widened($0.type))) }
     }
 
     static func descriptor(_ samples: [CrawlSample], columns: [CatalogColumn], location: String, crawler: String) -> StorageDescriptor {

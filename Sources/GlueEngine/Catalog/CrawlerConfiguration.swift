@@ -14,7 +14,7 @@ import Foundation
 /// - `InheritFromTable`: every partition takes the table's columns and formats.
 /// - `CombineCompatibleSchemas`: one table per include path whatever the schemas (same format).
 /// - `TableLevelConfiguration`: the absolute folder level of the table roots (the bucket is
-///   level 0, its first folder level 1).
+///   level 0, its first folder level 1); objects above that level make tables of their own.
 ///
 /// Unknown keys are refused, so a misspelt option is an error rather than silently ignored.
 public struct CrawlerConfiguration: Sendable, Hashable {
