@@ -15,7 +15,7 @@ import Testing
             let mode = try sandbox.database.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
             #expect(mode == "wal")
             let migrations = try sandbox.database.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
-            #expect(migrations == ["v1-catalog", "v1-clock", "v1-jobs", "v1-objects", "v1-topics"])
+            #expect(migrations == ["v1-catalog", "v1-clock", "v1-crawlers", "v1-jobs", "v1-objects", "v1-topics"])
         }
     }
 

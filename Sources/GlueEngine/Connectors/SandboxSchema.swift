@@ -14,6 +14,7 @@ enum SandboxSchema {
         migrator.registerMigration("v1-topics") { db in try TopicStore.createTables(db) }
         migrator.registerMigration("v1-jobs") { db in try JobStore.createTables(db) }
         migrator.registerMigration("v1-catalog") { db in try DataCatalog.createTables(db) }
+        migrator.registerMigration("v1-crawlers") { db in try CrawlerStore.createTables(db) }
         return migrator
     }
 }
