@@ -36,6 +36,14 @@ public struct SourceStats: Codable, Sendable, Hashable {
     public var groupFiles: String?
     /// `groupSize` in bytes, when given.
     public var groupSize: Int64?
+    /// The Data Catalog table read (`db.table`), for `from_catalog` sources.
+    public var catalogTable: String?
+    /// The `push_down_predicate` of a `from_catalog` read, when given.
+    public var pushDownPredicate: String?
+    /// For a partitioned catalog table: the partitions the catalog lists, and how many of them
+    /// the predicates kept (only those were listed and read).
+    public var partitionsTotal: Int?
+    public var partitionsMatched: Int?
 
     public init(transformationContext: String?, connectionType: String, paths: [String], format: String? = nil,
                 bookmarkPlan: String = "untracked", objectsRead: Int = 0, recordsRead: Int = 0, bytesRead: Int64 = 0,
