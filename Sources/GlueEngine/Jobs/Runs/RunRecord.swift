@@ -85,6 +85,14 @@ public struct SinkStats: Codable, Sendable, Hashable {
     public var bytesWritten: Int64
     /// The objects written (`s3://…`).
     public var objects: [String]
+    /// The Data Catalog table a `from_catalog` sink or a catalog-updating sink wrote (`db.table`).
+    public var catalogTable: String?
+    /// With `enableUpdateCatalog`: partitions the sink added to the table, the table's version
+    /// after the write (when the sink created or updated it), and why the catalog was left as
+    /// it was, if it was.
+    public var partitionsAdded: Int?
+    public var catalogTableVersion: Int?
+    public var catalogNote: String?
 
     public init(transformationContext: String?, connectionType: String = "s3", path: String, format: String,
                 objectsWritten: Int, recordsWritten: Int, bytesWritten: Int64, objects: [String]) {
