@@ -19,6 +19,9 @@ public struct PyException: Error, Equatable, Sendable, CustomStringConvertible {
         case runtimeError = "RuntimeError"
         case notImplementedError = "NotImplementedError"
         case unboundLocalError = "UnboundLocalError"
+        /// A bare `Exception`, as awsglue raises for misused arguments
+        /// (`Exception: Parameter table_name is missing.`).
+        case exception = "Exception"
         /// An `EngineError` raised inside a Glue call (shown with its own text).
         case glueError = "GlueError"
     }

@@ -20,37 +20,8 @@ extension JobRun {
         return try trackedRead(ctx: ctx, kind: "s3") { plan in
             let listed = try source.objects(paths: options.paths, recurse: options.recurse, exclusions: options.exclusions)
             let signature = S3Bookmark.pathSignature(paths: options.pathStrings)
-            var chosen: [ObjectInfo]
-            var left: [ObjectInfo] = []
-            var newState: BookmarkEntryState?
-            switch plan {
-            case .untracked, .full:
-                if options.boundedFiles != nil || options.boundedSize != nil {
-                    (chosen, left) = options.bounded(Self.oldestFirst(listed))
-                } else {
-                    chosen = listed
-                }
-            case .incremental(let state, let saves):
-                let selection = try S3Bookmark.select(
-                    objects: listed, state: state?.s3, pathSignature: signature, runStart: runStart,
-                    maxBand: options.maxBand, maxFilesInBand: options.maxFilesInBand)
-                let cut = options.bounded(selection.toRead)
-                chosen = cut.read
-                left = cut.left + selection.deferred
-                if saves {
-                    if let firstLeft = cut.left.first {
-                        let partial = try S3Bookmark.select(
-                            objects: cut.read, state: state?.s3, pathSignature: signature, runStart: firstLeft.lastModified - 1,
-                            maxBand: options.maxBand, maxFilesInBand: Int.max)
-                        newState = .s3(partial.newState)
-                    } else {
-                        newState = .s3(selection.newState)
-                    }
-                }
-            case .range(let from, let to):
-                let ranged = S3Bookmark.selectRange(objects: listed, from: from?.s3, to: to?.s3, pathSignature: signature, maxBand: options.maxBand)
-                (chosen, left) = options.bounded(ranged)
-            }
+            let (chosen, left, newState) = try Self.selectS3(plan: plan, listed: listed, options: options, signature: signature,
+                                                             runStart: runStart)
             let (frame, read) = try source.read(objects: chosen, format: dataFormat, formatOptions: formatOptions, name: ctx ?? "")
             let stats = SourceStats(
                 transformationContext: ctx, connectionType: "s3", paths: options.pathStrings, format: dataFormat.rawValue,
@@ -118,6 +89,46 @@ extension JobRun {
         lock.withLock { record.sinks.append(stats) }
         CrashPoint.sinkPublished.reached()
         return stats
+    }
+
+    /// What an S3 read under `plan` reads of the `listed` objects: every object (untracked,
+    /// disabled), the new ones (enabled, paused), or a paused range's; cut to
+    /// `boundedFiles`/`boundedSize`. Returns the objects to read, the ones left for later runs,
+    /// and the ctx's state after reading them (nil when the plan does not save).
+    static func selectS3(plan: BookmarkReadPlan, listed: [ObjectInfo], options: S3ReadOptions, signature: String,
+                         runStart: Int64) throws -> (chosen: [ObjectInfo], left: [ObjectInfo], newState: BookmarkEntryState?) {
+        var chosen: [ObjectInfo]
+        var left: [ObjectInfo] = []
+        var newState: BookmarkEntryState?
+        switch plan {
+        case .untracked, .full:
+            if options.boundedFiles != nil || options.boundedSize != nil {
+                (chosen, left) = options.bounded(Self.oldestFirst(listed))
+            } else {
+                chosen = listed
+            }
+        case .incremental(let state, let saves):
+            let selection = try S3Bookmark.select(
+                objects: listed, state: state?.s3, pathSignature: signature, runStart: runStart,
+                maxBand: options.maxBand, maxFilesInBand: options.maxFilesInBand)
+            let cut = options.bounded(selection.toRead)
+            chosen = cut.read
+            left = cut.left + selection.deferred
+            if saves {
+                if let firstLeft = cut.left.first {
+                    let partial = try S3Bookmark.select(
+                        objects: cut.read, state: state?.s3, pathSignature: signature, runStart: firstLeft.lastModified - 1,
+                        maxBand: options.maxBand, maxFilesInBand: Int.max)
+                    newState = .s3(partial.newState)
+                } else {
+                    newState = .s3(selection.newState)
+                }
+            }
+        case .range(let from, let to):
+            let ranged = S3Bookmark.selectRange(objects: listed, from: from?.s3, to: to?.s3, pathSignature: signature, maxBand: options.maxBand)
+            (chosen, left) = options.bounded(ranged)
+        }
+        return (chosen, left, newState)
     }
 
     static func oldestFirst(_ objects: [ObjectInfo]) -> [ObjectInfo] {

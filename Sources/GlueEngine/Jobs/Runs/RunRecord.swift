@@ -36,6 +36,14 @@ public struct SourceStats: Codable, Sendable, Hashable {
     public var groupFiles: String?
     /// `groupSize` in bytes, when given.
     public var groupSize: Int64?
+    /// The Data Catalog table read (`db.table`), for `from_catalog` sources.
+    public var catalogTable: String?
+    /// The `push_down_predicate` of a `from_catalog` read, when given.
+    public var pushDownPredicate: String?
+    /// For a partitioned catalog table: the partitions the catalog lists, and how many of them
+    /// the predicates kept (only those were listed and read).
+    public var partitionsTotal: Int?
+    public var partitionsMatched: Int?
 
     public init(transformationContext: String?, connectionType: String, paths: [String], format: String? = nil,
                 bookmarkPlan: String = "untracked", objectsRead: Int = 0, recordsRead: Int = 0, bytesRead: Int64 = 0,
@@ -77,6 +85,14 @@ public struct SinkStats: Codable, Sendable, Hashable {
     public var bytesWritten: Int64
     /// The objects written (`s3://…`).
     public var objects: [String]
+    /// The Data Catalog table a `from_catalog` sink or a catalog-updating sink wrote (`db.table`).
+    public var catalogTable: String?
+    /// With `enableUpdateCatalog`: partitions the sink added to the table, the table's version
+    /// after the write (when the sink created or updated it), and why the catalog was left as
+    /// it was, if it was.
+    public var partitionsAdded: Int?
+    public var catalogTableVersion: Int?
+    public var catalogNote: String?
 
     public init(transformationContext: String?, connectionType: String = "s3", path: String, format: String,
                 objectsWritten: Int, recordsWritten: Int, bytesWritten: Int64, objects: [String]) {

@@ -4,10 +4,12 @@ import GlueEngine
 /// `glueContext`, backed by a ``GlueJobHost``.
 ///
 /// Attributes: `create_dynamic_frame` / `write_dynamic_frame` / `create_data_frame` (each
-/// with `from_options`; `from_catalog` and `from_jdbc_conf` need the Data Catalog and raise a
-/// clear error), the flat aliases `create_dynamic_frame_from_options`,
-/// `write_dynamic_frame_from_options`, `create_data_frame_from_options`, `forEachBatch`,
-/// `spark_session`, `get_logger()`.
+/// with `from_options` and `from_catalog`; `write_dynamic_frame.from_jdbc_conf`), the flat
+/// aliases `create_dynamic_frame_from_options`, `create_dynamic_frame_from_catalog`,
+/// `write_dynamic_frame_from_options`, `write_dynamic_frame_from_catalog`,
+/// `write_dynamic_frame_from_jdbc_conf`, `create_data_frame_from_options`, `getSink`,
+/// `forEachBatch`, `spark_session`, `get_logger()`. The catalog calls are in
+/// `GlueContextObject+Catalog.swift`.
 public final class GlueContextObject: PyObject {
     let host: any GlueJobHost
     let sparkSession: SparkSessionObject
@@ -26,24 +28,27 @@ public final class GlueContextObject: PyObject {
         case "create_dynamic_frame":
             return .object(AccessorObject(typeName: "_CreateDynamicFrame", members: [
                 "from_options": .builtin(readFromOptions("create_dynamic_frame.from_options")),
-                "from_catalog": .builtin(catalogOnly("create_dynamic_frame.from_catalog")),
+                "from_catalog": .builtin(readFromCatalog("create_dynamic_frame.from_catalog")),
             ]))
         case "write_dynamic_frame":
             return .object(AccessorObject(typeName: "_WriteDynamicFrame", members: [
                 "from_options": .builtin(writeFromOptions("write_dynamic_frame.from_options")),
-                "from_catalog": .builtin(catalogOnly("write_dynamic_frame.from_catalog")),
-                "from_jdbc_conf": .builtin(catalogOnly("write_dynamic_frame.from_jdbc_conf")),
+                "from_catalog": .builtin(writeFromCatalog("write_dynamic_frame.from_catalog")),
+                "from_jdbc_conf": .builtin(writeFromJDBCConf("write_dynamic_frame.from_jdbc_conf")),
             ]))
         case "create_data_frame":
             return .object(AccessorObject(typeName: "_CreateDataFrame", members: [
                 "from_options": .builtin(dataFrameFromOptions("create_data_frame.from_options")),
-                "from_catalog": .builtin(catalogOnly("create_data_frame.from_catalog")),
+                "from_catalog": .builtin(readFromCatalog("create_data_frame.from_catalog", dataFrame: true)),
             ]))
         case "create_dynamic_frame_from_options": return .builtin(readFromOptions(name))
         case "write_dynamic_frame_from_options": return .builtin(writeFromOptions(name))
         case "create_data_frame_from_options": return .builtin(dataFrameFromOptions(name))
-        case "create_dynamic_frame_from_catalog", "write_dynamic_frame_from_catalog", "getSink":
-            return .builtin(catalogOnly(name))
+        case "create_dynamic_frame_from_catalog": return .builtin(readFromCatalog(name))
+        case "create_data_frame_from_catalog": return .builtin(readFromCatalog(name, dataFrame: true))
+        case "write_dynamic_frame_from_catalog": return .builtin(writeFromCatalog(name))
+        case "write_dynamic_frame_from_jdbc_conf", "write_from_jdbc_conf": return .builtin(writeFromJDBCConf(name))
+        case "getSink": return .builtin(getSink())
         case "forEachBatch": return .builtin(forEachBatch())
         case "write_from_options": return .builtin(writeFromOptions(name, frameParameter: "frame_or_dfc"))
         case "spark_session": return .object(sparkSession)
@@ -136,13 +141,6 @@ public final class GlueContextObject: PyObject {
             throw PyException(.typeError, "\(function)() argument '\(argument)' must be a DynamicFrame, not \(value.typeName)")
         }
         return object.frame
-    }
-
-    private func catalogOnly(_ name: String) -> PyBuiltin {
-        PyBuiltin(name) { _, _ in
-            throw PyException(.notImplementedError,
-                              "glueContext.\(name) needs the Glue Data Catalog, which this gluelab version does not have yet; read and write with from_options and connection_options")
-        }
     }
 }
 

@@ -28,4 +28,50 @@ public protocol GlueJobHost: AnyObject {
     /// `transformation_ctx`).
     func forEachBatch(connectionType: String, connectionOptions: [String: Value], transformationCtx: String,
                       options: [String: Value], batch: (DynamicFrame, Int) throws -> Void) throws
+    /// `create_dynamic_frame.from_catalog(database, table_name, transformation_ctx,
+    /// push_down_predicate, additional_options)`.
+    func readCatalog(database: String, table: String, pushDownPredicate: String, additionalOptions: [String: Value],
+                     transformationCtx: String) throws -> DynamicFrame
+    /// `write_dynamic_frame.from_catalog(frame, database, table_name, transformation_ctx,
+    /// additional_options)`.
+    func writeCatalog(_ frame: DynamicFrame, database: String, table: String, additionalOptions: [String: Value],
+                      transformationCtx: String) throws
+    /// `glueContext.getSink(connection_type, format, transformation_ctx, **options)` then
+    /// `writeFrame`: `catalog` is what `setCatalogInfo` named, if it was called.
+    func writeSink(_ frame: DynamicFrame, connectionType: String, options: [String: Value], format: String?,
+                   formatOptions: [String: Value], catalog: (database: String, table: String)?, transformationCtx: String) throws
+    /// `write_dynamic_frame.from_jdbc_conf(frame, catalog_connection, connection_options)`.
+    func writeJDBCConf(_ frame: DynamicFrame, catalogConnection: String, connectionOptions: [String: Value],
+                       transformationCtx: String) throws
+}
+
+/// Hosts without a Data Catalog refuse the catalog calls by name.
+extension GlueJobHost {
+    public func readCatalog(database: String, table: String, pushDownPredicate: String, additionalOptions: [String: Value],
+                            transformationCtx: String) throws -> DynamicFrame {
+        throw Self.noCatalog("create_dynamic_frame.from_catalog")
+    }
+
+    public func writeCatalog(_ frame: DynamicFrame, database: String, table: String, additionalOptions: [String: Value],
+                             transformationCtx: String) throws {
+        throw Self.noCatalog("write_dynamic_frame.from_catalog")
+    }
+
+    public func writeSink(_ frame: DynamicFrame, connectionType: String, options: [String: Value], format: String?,
+                          formatOptions: [String: Value], catalog: (database: String, table: String)?, transformationCtx: String) throws {
+        guard catalog == nil else { throw Self.noCatalog("a sink with setCatalogInfo") }
+        var connection = options
+        for key in ["enableUpdateCatalog", "updateBehavior"] { connection[key] = nil }
+        try writeDynamicFrame(frame, connectionType: connectionType, connectionOptions: connection, format: format,
+                              formatOptions: formatOptions, transformationCtx: transformationCtx)
+    }
+
+    public func writeJDBCConf(_ frame: DynamicFrame, catalogConnection: String, connectionOptions: [String: Value],
+                              transformationCtx: String) throws {
+        throw Self.noCatalog("write_dynamic_frame.from_jdbc_conf")
+    }
+
+    static func noCatalog(_ call: String) -> EngineError {
+        .unsupported(what: "glueContext.\(call)", reason: "this host has no Data Catalog")
+    }
 }

@@ -6,7 +6,9 @@ import GlueEngine
 /// Connection types: `s3` (with a `format`), the JDBC types (`postgresql`, `mysql`,
 /// `sqlserver`, `oracle`: the sandbox's SQLite databases), and `kafka` for
 /// `create_data_frame.from_options` + `forEachBatch`. Anything else (`dynamodb`, `kinesis`,
-/// `redshift`, `mongodb`, ...) is refused by name.
+/// `redshift`, `mongodb`, ...) is refused by name. Data Catalog tables (`from_catalog`,
+/// `getSink` + `setCatalogInfo`, `from_jdbc_conf`) go through the sandbox's catalog, and
+/// `resolveChoice(..., database=, table_name=)` takes the table's schema from it.
 public final class JobRunHost: GlueJobHost {
     public let run: JobRun
     public let argv: [String]
@@ -37,6 +39,7 @@ public final class JobRunHost: GlueJobHost {
                                                    path: try S3URI(parsing: path), format: .json)
             },
             tempDir: run.arguments["TempDir"])
+        frameEnvironment.catalogSchema = { [run] database, table, _ in try run.catalogSchema(database: database, table: table) }
     }
 
     public func jobInit(name: String) throws {
@@ -86,6 +89,46 @@ public final class JobRunHost: GlueJobHost {
         guard connectionType == "kafka" else { throw Self.unsupported(connectionType) }
         try run.forEachBatch(connectionOptions: connectionOptions, options: options,
                              ctx: transformationCtx.isEmpty ? nil : transformationCtx, batch: batch)
+    }
+
+    public func readCatalog(database: String, table: String, pushDownPredicate: String, additionalOptions: [String: Value],
+                            transformationCtx: String) throws -> DynamicFrame {
+        try run.readCatalog(ctx: transformationCtx.isEmpty ? nil : transformationCtx, database: database, table: table,
+                            pushDownPredicate: pushDownPredicate, additionalOptions: additionalOptions)
+    }
+
+    public func writeCatalog(_ frame: DynamicFrame, database: String, table: String, additionalOptions: [String: Value],
+                             transformationCtx: String) throws {
+        try run.writeCatalog(frame: frame, ctx: transformationCtx.isEmpty ? nil : transformationCtx, database: database,
+                             table: table, additionalOptions: additionalOptions)
+    }
+
+    /// A sink from `getSink`: with `setCatalogInfo`, an S3 sink that may update the catalog
+    /// (``JobRun/writeS3(frame:ctx:connectionOptions:format:formatOptions:catalogDatabase:catalogTable:)``);
+    /// without it, the same write as `write_dynamic_frame.from_options`.
+    public func writeSink(_ frame: DynamicFrame, connectionType: String, options: [String: Value], format: String?,
+                          formatOptions: [String: Value], catalog: (database: String, table: String)?, transformationCtx: String) throws {
+        let ctx = transformationCtx.isEmpty ? nil : transformationCtx
+        if let catalog {
+            guard connectionType == "s3" else {
+                throw EngineError.unsupported(what: "setCatalogInfo on a \(connectionType) sink",
+                                              reason: "Glue updates the Data Catalog from a job for Amazon S3 targets only")
+            }
+            try run.writeS3(frame: frame, ctx: ctx, connectionOptions: options, format: try Self.format(format),
+                            formatOptions: formatOptions, catalogDatabase: catalog.database, catalogTable: catalog.table)
+        } else if (try? CatalogSinkOptions(options))?.enableUpdateCatalog == true {
+            throw EngineError.invalidOption(name: "enableUpdateCatalog", value: "true",
+                                            reason: "call setCatalogInfo(catalogDatabase=..., catalogTableName=...) on the sink before writeFrame, so Glue knows which table to update")
+        } else {
+            try writeDynamicFrame(frame, connectionType: connectionType, connectionOptions: options, format: format,
+                                  formatOptions: formatOptions, transformationCtx: transformationCtx)
+        }
+    }
+
+    public func writeJDBCConf(_ frame: DynamicFrame, catalogConnection: String, connectionOptions: [String: Value],
+                              transformationCtx: String) throws {
+        try run.writeJDBC(frame: frame, ctx: transformationCtx.isEmpty ? nil : transformationCtx,
+                          catalogConnection: catalogConnection, connectionOptions: connectionOptions)
     }
 
     static func format(_ format: String?) throws -> String {
