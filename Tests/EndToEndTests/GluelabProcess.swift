@@ -57,10 +57,39 @@ struct GluelabProcess {
         try p.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
+        // Standard error is drained on another thread so that neither pipe can fill up and
+        // block the child; reads retry on EINTR (other tests' child processes send SIGCHLD).
+        let errFD = err.fileHandleForReading.fileDescriptor
+        let errData = DrainBox()
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            errData.data = Self.drain(errFD)
+            done.signal()
+        }
+        let o = Self.drain(out.fileHandleForReading.fileDescriptor)
+        done.wait()
+        let e = errData.data
         p.waitUntilExit()
         return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    /// Everything readable from `fd` until end of file, retrying interrupted reads.
+    static func drain(_ fd: Int32) -> Data {
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n > 0 {
+                data.append(contentsOf: buffer[0..<n])
+            } else if n == 0 || errno != EINTR {
+                return data
+            }
+        }
+    }
+
+    /// Holds what the standard-error thread read until the caller waits for it.
+    final class DrainBox: @unchecked Sendable {
+        var data = Data()
     }
 
     /// Runs and expects success, returning standard output.

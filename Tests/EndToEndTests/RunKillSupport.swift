@@ -11,8 +11,8 @@ final class LaunchedGluelab {
         let id = UUID().uuidString
         outURL = g.workDir.deletingLastPathComponent().appendingPathComponent("launch-\(id).out")
         errURL = g.workDir.deletingLastPathComponent().appendingPathComponent("launch-\(id).err")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         process = Process()
         process.executableURL = GluelabProcess.binary
         process.arguments = args

@@ -297,7 +297,7 @@ import Testing
         #expect(try ParquetWriter.encode(frame, options: options) == first)
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("gluelab-pq-\(UUID().uuidString).parquet")
         defer { try? FileManager.default.removeItem(at: url) }
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         let handle = try FileHandle(forWritingTo: url)
         let writer = try ParquetWriter(schema: frame.schema(), options: options, output: ParquetFileOutput(handle, path: url.path))
         for b in frame.batches { try writer.write(b) }

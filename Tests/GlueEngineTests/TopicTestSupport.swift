@@ -2,6 +2,7 @@ import Foundation
 @testable import GlueEngine
 
 /// A sandbox with a stopped clock at `start`, in a temporary home, for topic tests.
+@discardableResult
 func withTopicSandbox<T>(start: String = "2024-05-01T10:00:00Z", _ body: (Sandbox) throws -> T) throws -> T {
     try TempHome.with { home in
         let sandbox = try Sandbox.open(home: home, name: "topics")

@@ -154,7 +154,7 @@ struct GlueDataFrameTests {
         let module = GlueFrameModules.modules()[1]
         let option = try TestRuntime().call(try #require(module.members["ResolveOption"]), CallArguments([.str("age"), .str("Cast"), .str("long")]))
         let out = try call(people(), "toDF", [list(option)])
-        #expect(try out.object(as: DataFrameObject.self)?.repr == "DataFrame[id: bigint, name: string, age: bigint]")
+        #expect(out.object(as: DataFrameObject.self)?.repr == "DataFrame[id: bigint, name: string, age: bigint]")
         let project = try TestRuntime().call(try #require(module.members["ResolveOption"]), CallArguments([.str("age"), .str("Project")]))
         #expect(raised { try call(people(), "toDF", [list(project)]) } == "toDF: Missing target type for resolve action Project.")
     }
