@@ -8,13 +8,21 @@ extension CatalogCommand {
         static let configuration = CommandConfiguration(commandName: "get-partitions", abstract: "A table's partitions (GetPartitions).")
         @Option(help: "The database.") var database: String
         @Option(help: "The table name.") var table: String
+        @Option(help: ArgumentHelp("Only the partitions this predicate over the partition keys keeps, as push_down_predicate does: \"year = '2024' and month in ('01', '02')\".",
+                                   valueName: "PREDICATE"))
+        var expression: String?
         @OptionGroup var sandboxOptions: SandboxOptions
         @OptionGroup var output: JSONFlag
 
         func run() throws {
             let catalog = try CatalogCommand.open(sandboxOptions)
             let t = try catalog.table(database: database, name: table)
-            let list = try catalog.partitions(database: database, table: table)
+            var list = try catalog.partitions(database: database, table: table)
+            if let expression {
+                let predicate = try PartitionPredicate(parsing: expression, partitionKeys: t.partitionKeys,
+                                                       table: "\(t.databaseName).\(t.name)", option: "--expression")
+                list = list.filter { predicate.matches($0) }
+            }
             if output.json {
                 Output.json(CatalogRender.wrap("Partitions", list.map(CatalogRender.partition)))
                 return

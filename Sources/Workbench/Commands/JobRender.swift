@@ -76,7 +76,7 @@ enum JobRender {
     }
 
     static func source(_ s: SourceStats) -> DynamicRecord {
-        DynamicRecord([
+        var r = DynamicRecord([
             ("transformationContext", s.transformationContext.map { .string($0) } ?? .null),
             ("connectionType", .string(s.connectionType)), ("paths", .array(s.paths.map { .string($0) })),
             ("format", s.format.map { .string($0) } ?? .null), ("bookmarkPlan", .string(s.bookmarkPlan)),
@@ -85,15 +85,25 @@ enum JobRender {
             ("objectsLeft", .long(Int64(s.objectsLeft))), ("groupFiles", s.groupFiles.map { .string($0) } ?? .null),
             ("groupSize", s.groupSize.map { .long($0) } ?? .null), ("objects", .array(s.objects.map { .string($0) })),
         ])
+        if let t = s.catalogTable { r["catalogTable"] = .string(t) }
+        if let p = s.pushDownPredicate { r["pushDownPredicate"] = .string(p) }
+        if let n = s.partitionsTotal { r["partitionsTotal"] = .long(Int64(n)) }
+        if let n = s.partitionsMatched { r["partitionsMatched"] = .long(Int64(n)) }
+        return r
     }
 
     static func sink(_ s: SinkStats) -> DynamicRecord {
-        DynamicRecord([
+        var r = DynamicRecord([
             ("transformationContext", s.transformationContext.map { .string($0) } ?? .null),
             ("connectionType", .string(s.connectionType)), ("path", .string(s.path)), ("format", .string(s.format)),
             ("objectsWritten", .long(Int64(s.objectsWritten))), ("recordsWritten", .long(Int64(s.recordsWritten))),
             ("bytesWritten", .long(s.bytesWritten)), ("objects", .array(s.objects.map { .string($0) })),
         ])
+        if let t = s.catalogTable { r["catalogTable"] = .string(t) }
+        if let n = s.partitionsAdded { r["partitionsAdded"] = .long(Int64(n)) }
+        if let v = s.catalogTableVersion { r["catalogTableVersion"] = .long(Int64(v)) }
+        if let note = s.catalogNote { r["catalogNote"] = .string(note) }
+        return r
     }
 
     static func capacity(_ c: ResolvedCapacity) -> DynamicRecord {

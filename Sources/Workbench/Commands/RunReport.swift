@@ -29,13 +29,21 @@ enum RunReport {
                 what = count(s.recordsRead, "record")
             }
             if s.objectsLeft > 0 { what += " (\(s.objectsLeft) left for later runs)" }
-            rows.append(["  read", s.transformationContext ?? "(no transformation_ctx)",
-                         "\(s.connectionType) \(s.paths.joined(separator: ",")) \(s.bookmarkPlan)", what])
+            if let matched = s.partitionsMatched, let total = s.partitionsTotal {
+                what += " from \(matched) of \(count(total, "partition"))"
+            }
+            let source = s.catalogTable.map { "catalog \($0)" } ?? "\(s.connectionType) \(s.paths.joined(separator: ","))"
+            rows.append(["  read", s.transformationContext ?? "(no transformation_ctx)", "\(source) \(s.bookmarkPlan)", what])
         }
         for s in r.sinks {
-            rows.append(["  wrote", s.transformationContext ?? "(no transformation_ctx)", "\(s.connectionType) \(s.path)",
-                         s.connectionType == "s3" ? "\(count(s.objectsWritten, "object")), \(count(s.recordsWritten, "record"))"
-                                                  : count(s.recordsWritten, "record")])
+            if let note = s.catalogNote { out.append("  note   \(note)") }
+            var what = s.connectionType == "s3" ? "\(count(s.objectsWritten, "object")), \(count(s.recordsWritten, "record"))"
+                                                : count(s.recordsWritten, "record")
+            if let table = s.catalogTable {
+                what += "; catalog \(table): +\(count(s.partitionsAdded ?? 0, "partition"))"
+                if let v = s.catalogTableVersion { what += ", table version \(v)" }
+            }
+            rows.append(["  wrote", s.transformationContext ?? "(no transformation_ctx)", "\(s.connectionType) \(s.path)", what])
         }
         out += JobRender.table(rows)
         out.append("  errors \(r.errorsCount)")
