@@ -11,7 +11,7 @@ public struct GluelabCommand: ParsableCommand {
             sandbox per --sandbox name (default: playground).
             """,
         subcommands: [S3Command.self, ClockCommand.self, FrameCommand.self, CostCommand.self, SQLCommand.self,
-                      TopicCommand.self, RunCommand.self, JobsCommand.self, RunsCommand.self, RunInfoCommand.self, BookmarkCommand.self]
+                      TopicCommand.self, RunCommand.self, JobsCommand.self, RunsCommand.self, RunInfoCommand.self, BookmarkCommand.self, SRSCommand.self]
     )
 
     public init() {}
