@@ -10,6 +10,10 @@ stability, difficulty and retrievability within 1e-6. Prints each failing sequen
 `fsrs: N passed, N failed`; exits 1 on any failure.
 
     python scripts/fsrs/check.py --gluelab .build/debug/gluelab [--count 400] [--seed 6]
+    python scripts/fsrs/check.py --write-fixture Tests/WorkbenchTests/Fixtures/pyfsrs.jsonl --count 60 --seed 42
+
+--write-fixture writes the sequences with py-fsrs's rows ("expected") as JSON Lines instead, for
+the Swift tests to replay without Python.
 """
 import argparse
 import json
@@ -139,13 +143,22 @@ def compare(expected, actual):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--gluelab", required=True)
+    parser.add_argument("--gluelab")
+    parser.add_argument("--write-fixture")
     parser.add_argument("--count", type=int, default=400)
     parser.add_argument("--seed", type=int, default=6)
     args = parser.parse_args()
     rng = random.Random(args.seed)
     sequences = [make_sequence(rng, i) for i in range(1, args.count + 1)]
     expected = {seq["id"]: run_python(seq, rng) for seq in sequences}
+    if args.write_fixture:
+        with open(args.write_fixture, "w") as out:
+            for seq in sequences:
+                out.write(json.dumps({**seq, "expected": expected[seq["id"]]}) + "\n")
+        print(f"fsrs: wrote {len(sequences)} sequences to {args.write_fixture}")
+        return 0
+    if not args.gluelab:
+        parser.error("--gluelab is required")
     batch = "".join(json.dumps(seq) + "\n" for seq in sequences)
     result = subprocess.run([args.gluelab, "srs", "simulate", "--batch", "-", "--json"],
                             input=batch, capture_output=True, text=True)
