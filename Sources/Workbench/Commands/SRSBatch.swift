@@ -19,16 +19,16 @@ enum SRSBatch {
         for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
             guard line.contains(where: { $0 != 32 && $0 != 9 && $0 != 13 }) else { continue }
-            let where_ = "\(path):\(lineNumber)"
+            let place = "\(path):\(lineNumber)"
             guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
-                throw WorkbenchError.file(path: where_, reason: "expected a JSON object")
+                throw WorkbenchError.file(path: place, reason: "expected a JSON object")
             }
-            let (simulation, id) = try sequence(object, line: lineNumber, defaults: defaults, at: where_)
+            let (simulation, id) = try sequence(object, line: lineNumber, defaults: defaults, at: place)
             let steps: [FSRSSimulation.Step]
             do {
                 steps = try simulation.run(using: &rng)
             } catch let e as WorkbenchError {
-                throw WorkbenchError.file(path: where_, reason: e.description)
+                throw WorkbenchError.file(path: place, reason: e.description)
             }
             for step in steps { Output.json(SRSRender.record(step, sequence: id)) }
         }

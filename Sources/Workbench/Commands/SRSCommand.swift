@@ -22,8 +22,7 @@ struct SRSSimulateCommand: ParsableCommand {
             decimals allowed: 0.5 is 12 hours; 'due' reviews at the due time). Retrievability is \
             shown before the review; state, step, stability, difficulty, due and scheduledDays after. \
             Fuzzing is off unless --fuzz (--seed makes it reproducible).
-              gluelab srs simulate --ratings Good,Good,Again,Good --start 2024-01-01T00:00:00Z
-              gluelab srs simulate --ratings Again,Good,Good,Good --days 0,0,1,4 --json
+
             --json prints one JSON object per review, one per line (JSON Lines). --batch FILE \
             ('-' for standard input) replays many sequences, one JSON object per line: \
             {"id": "s1", "ratings": ["Good","Again"], "start": "2024-01-01T00:00:00Z", \
@@ -31,6 +30,9 @@ struct SRSSimulateCommand: ParsableCommand {
             "relearningSteps": ["10m"], "maximumInterval": 36500}; every key but ratings is \
             optional (the options of the command line apply); the output is JSON Lines with the \
             sequence's id (or its line number, from 1) as "sequence" on every review.
+
+              gluelab srs simulate --ratings Good,Good,Again,Good --start 2024-01-01
+              gluelab srs simulate --ratings Again,Good,Good --days 0,0,1 --json
             """)
 
     @Option(help: "Ratings in order: Again, Hard, Good, Easy (or 1-4), comma-separated.") var ratings: String?
@@ -68,7 +70,7 @@ struct SRSSimulateCommand: ParsableCommand {
         }
     }
 
-    /// The scheduler settings of the command line, over `base`.
+    /// The scheduler settings: the given values (a batch line's), else the command line's, else the defaults.
     func parameters(desiredRetention dr: Double? = nil, learningSteps ls: [Int64]? = nil, relearningSteps rs: [Int64]? = nil,
                     maximumInterval mi: Int? = nil) throws -> FSRSParameters {
         let d = FSRSParameters()

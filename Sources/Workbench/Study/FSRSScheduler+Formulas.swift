@@ -26,7 +26,7 @@ extension FSRSScheduler {
         return FSRSTime.round(days, clampedTo: 1, parameters.maximumInterval)
     }
 
-    /// Same-day stability: S · max?(e^(w17·(G−3+w18)) · S^(−w19)), the increase at least 1 for Good/Easy.
+    /// Same-day stability: S · e^(w17·(G−3+w18)) · S^(−w19), the increase at least 1 for Good/Easy.
     func shortTermStability(_ stability: Double, _ rating: FSRSRating) -> Double {
         var increase = pow(Self.e, w(17) * (Double(rating.rawValue - 3) + w(18))) * pow(stability, -w(19))
         if rating == .good || rating == .easy { increase = max(increase, 1.0) }

@@ -39,6 +39,10 @@ public struct FSRSScheduler: Sendable {
     }
 
     /// Reviews `card` with `rating` at `time`, drawing fuzz (when enabled) from `rng`.
+    ///
+    /// A card without stability or difficulty gets the initial values whatever its state (py-fsrs
+    /// only expects that in learning, and asserts otherwise). A time before the last review
+    /// counts as the same day, as in py-fsrs.
     public func review<G: RandomNumberGenerator>(card: FSRSCard, rating: FSRSRating, at time: Int64,
                                                  using rng: inout G) -> (card: FSRSCard, log: FSRSReviewLog) {
         var c = card
