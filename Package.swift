@@ -37,6 +37,7 @@ let package = Package(
         .executableTarget(name: "gluelab-bench", dependencies: ["GlueEngine"]),
         .testTarget(name: "GlueEngineTests", dependencies: ["GlueEngine"], resources: [.copy("Golden")]),
         .testTarget(name: "GlueScriptTests", dependencies: ["GlueScript"], resources: [.copy("Scripts")]),
+        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench"], resources: [.copy("Fixtures")]),
         // Runs the built `gluelab` binary against a temporary GLUELAB_HOME.
         .testTarget(name: "EndToEndTests", dependencies: ["gluelab"], resources: [.copy("Golden")]),
     ]
