@@ -114,3 +114,21 @@ import Testing
         #expect(w.text == "Welcome back, default: 1 review due.")
     }
 }
+
+@Suite struct ProgressWelcomeTests {
+    @Test func thePromptGetsTheDefaultLearnersWelcome() throws {
+        let home = progressHome()
+        let clock = TestClock("2024-03-01T09:00:00Z")
+        let first = ProgressStore.welcomeAtStart(home: home, clock: clock.progressClock())
+        #expect(first.notice == nil && first.info?.hasHistory == false)
+        #expect(first.info?.text == "Welcome, default: your progress will show here as you do labs and answer questions.")
+        let store = try openStore(home, clock)
+        try store.recordAttempt(learner: "default", question: bookmarksQ1, answer: "B", correct: true, timeTakenMillis: 60_000)
+        clock.advance(days: 1)
+        let next = ProgressStore.welcomeAtStart(home: home, clock: clock.progressClock())
+        #expect(next.info?.text == "Welcome back, default: 1 review due, 1-day streak (study today to keep it).")
+        try Data(repeating: 1, count: 5000).write(to: home.appendingPathComponent("progress.sqlite"))
+        let damaged = ProgressStore.welcomeAtStart(home: home, clock: clock.progressClock())
+        #expect(damaged.notice?.contains("progress.damaged-20240302T090000Z.sqlite") == true && damaged.info?.hasHistory == false)
+    }
+}

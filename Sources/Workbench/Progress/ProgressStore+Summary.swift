@@ -1,4 +1,6 @@
+import Foundation
 import GRDB
+import GlueEngine
 
 extension ProgressStore {
     /// The learner's progress at `time` (default now). An unknown learner has an empty summary.
@@ -102,5 +104,19 @@ extension ProgressStore {
         }
         return StreakSummary(current: current, longest: longest, studiedToday: set.contains(today), studyDays: days.count,
                              lastStudyDay: days.last.map(ProgressClock.dayText))
+    }
+}
+
+extension ProgressStore {
+    /// For the prompt's first screen: the default learner's `WelcomeInfo` and the notice of a
+    /// progress file set aside at open. Never throws: when progress cannot be opened, `info` is
+    /// `nil` and `notice` says why (the prompt should still start).
+    public static func welcomeAtStart(home: URL = Sandbox.defaultHome(), clock: ProgressClock = .system()) -> (info: WelcomeInfo?, notice: String?) {
+        do {
+            let store = try open(home: home, clock: clock)
+            return (try store.welcome(learner: try store.defaultLearner()), store.notice)
+        } catch {
+            return (nil, "progress: \(error)")
+        }
     }
 }
