@@ -28,16 +28,23 @@ public struct ProgressExport: Codable, Equatable, Sendable {
 
     /// One learner's history.
     public struct Learner: Codable, Equatable, Sendable {
+        /// The learner's name (learners are matched by name on import).
         public var name: String
+        /// When the profile was created.
         public var createdAt: String
+        /// The learner's cards.
         public var cards: [Card]
+        /// Every review, by id.
         public var reviewLogs: [ReviewLog]
+        /// Every answer to a question, by id.
         public var attempts: [Attempt]
+        /// Every lab event, by id.
         public var labEvents: [LabEvent]
+        /// Local study days, `YYYY-MM-DD`.
         public var studyDays: [String]
     }
 
-    /// A card and its scheduler state.
+    /// A card and its scheduler state (the fields of `StoredCard` and `FSRSCard`).
     public struct Card: Codable, Equatable, Sendable {
         public var id: String
         public var topic: String
@@ -51,7 +58,7 @@ public struct ProgressExport: Codable, Equatable, Sendable {
         public var createdAt: String
     }
 
-    /// One review.
+    /// One review (the fields of `FSRSReviewLog`, with its id, card and local day).
     public struct ReviewLog: Codable, Equatable, Sendable {
         public var id: String
         public var cardId: String
@@ -66,7 +73,7 @@ public struct ProgressExport: Codable, Equatable, Sendable {
         public var day: String
     }
 
-    /// One answer to a question.
+    /// One answer to a question (a row of `question_attempts`).
     public struct Attempt: Codable, Equatable, Sendable {
         public var id: String
         public var questionId: String
@@ -78,7 +85,7 @@ public struct ProgressExport: Codable, Equatable, Sendable {
         public var day: String
     }
 
-    /// One lab event.
+    /// One lab event (`event` is a `LabEventKind` raw value; `step` is absent for `completed`).
     public struct LabEvent: Codable, Equatable, Sendable {
         public var id: String
         public var lab: String
@@ -92,12 +99,19 @@ public struct ProgressExport: Codable, Equatable, Sendable {
 
 /// What an import added.
 public struct ImportReport: Equatable, Sendable {
+    /// Learners that were new.
     public var learnersAdded = 0
+    /// Cards that were new.
     public var cardsAdded = 0
+    /// Cards that took the imported state (its last review was later).
     public var cardsUpdated = 0
+    /// Review logs with a new id.
     public var reviewLogsAdded = 0
+    /// Attempts with a new id.
     public var attemptsAdded = 0
+    /// Lab events with a new id.
     public var labEventsAdded = 0
+    /// Study days that were new.
     public var studyDaysAdded = 0
 
     /// Whether the import changed nothing (the file had been imported before).
