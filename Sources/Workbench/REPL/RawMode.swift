@@ -8,7 +8,7 @@ import Darwin
 /// terminal's normal mode. The saved settings are restored when the line is read, at exit, and
 /// on the fatal signals that can end the process in raw mode (SIGTERM, SIGHUP, SIGSEGV,
 /// SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE): the handler restores the terminal, then
-/// re-raises the signal with its default action. SIGINT cannot arrive in raw mode (Ctrl-C is
+/// re-raises the signal with its default action. Switching keeps typed-ahead input (TCSADRAIN). SIGINT cannot arrive in raw mode (Ctrl-C is
 /// read as a key). SIGWINCH sets a flag the editor polls.
 enum RawMode {
     nonisolated(unsafe) private static var saved = termios()
@@ -33,7 +33,7 @@ enum RawMode {
             cc[Int(VMIN)] = 1
             cc[Int(VTIME)] = 0
         }
-        guard tcsetattr(fd, TCSAFLUSH, &raw) == 0 else {
+        guard tcsetattr(fd, TCSADRAIN, &raw) == 0 else {
             savedFD = -1
             return false
         }
@@ -43,7 +43,7 @@ enum RawMode {
     /// Restores the terminal settings saved by `enable` (safe to call twice, and from a signal handler).
     static func disable() {
         guard savedFD >= 0 else { return }
-        _ = tcsetattr(savedFD, TCSAFLUSH, &saved)
+        _ = tcsetattr(savedFD, TCSADRAIN, &saved)
         savedFD = -1
     }
 

@@ -13,6 +13,9 @@ struct TerminalLineEditor: LineReader {
     private var history: LineHistory
     private let completer: LineCompleter?
     private let color: Bool
+    /// Keys typed ahead: read with the line before, for the next line.
+    private var typedAhead: [Key] = []
+    private var decoder = KeyDecoder()
 
     /// An editor on `input`/`output` (both terminals), keeping `history`.
     init(input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO, history: LineHistory,
@@ -38,7 +41,6 @@ struct TerminalLineEditor: LineReader {
         defer { RawMode.disable() }
         var editor = LineEditor(history: history.entries, completer: completer)
         var renderer = LineRenderer(columns: Terminal.columns(of: output) ?? 80)
-        var decoder = KeyDecoder()
         draw(&renderer, editor, prompt: prompt)
         var bytes = [UInt8](repeating: 0, count: 512)
         while true {
@@ -47,24 +49,27 @@ struct TerminalLineEditor: LineReader {
                 renderer.invalidate()
                 draw(&renderer, editor, prompt: prompt)
             }
-            var pfd = pollfd(fd: input, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&pfd, 1, decoder.hasPending ? 40 : -1)
-            var keys: [Key]
-            if ready < 0 {
-                if errno == EINTR { continue }
-                return .endOfInput
-            } else if ready == 0 {
-                keys = decoder.flush()
-            } else {
-                let n = bytes.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
-                if n < 0 && (errno == EINTR || errno == EAGAIN) { continue }
-                if n <= 0 {
-                    send("\r\n")
+            var keys = typedAhead
+            typedAhead = []
+            if keys.isEmpty {
+                var pfd = pollfd(fd: input, events: Int16(POLLIN), revents: 0)
+                let ready = poll(&pfd, 1, decoder.hasPending ? 40 : -1)
+                if ready < 0 {
+                    if errno == EINTR { continue }
                     return .endOfInput
+                } else if ready == 0 {
+                    keys = decoder.flush()
+                } else {
+                    let n = bytes.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
+                    if n < 0 && (errno == EINTR || errno == EAGAIN) { continue }
+                    if n <= 0 {
+                        send("\r\n")
+                        return .endOfInput
+                    }
+                    keys = decoder.feed(bytes[0..<n])
                 }
-                keys = decoder.feed(bytes[0..<n])
             }
-            for key in keys {
+            for (index, key) in keys.enumerated() {
                 let wasEmpty = editor.buffer.isEmpty && editor.search == nil
                 switch editor.handle(key) {
                 case .redraw:
@@ -72,12 +77,15 @@ struct TerminalLineEditor: LineReader {
                 case .submit(let line):
                     renderer.invalidate()
                     draw(&renderer, editor, prompt: prompt)
+                    typedAhead = Array(keys[(index + 1)...])
                     send("\r\n")
                     return .line(line)
                 case .cancel:
+                    typedAhead = Array(keys[(index + 1)...])
                     send("^C\r\n")
                     return .interrupted(wasEmpty: wasEmpty)
                 case .endOfInput:
+                    typedAhead = Array(keys[(index + 1)...])
                     send("\r\n")
                     return .endOfInput
                 case .clearScreen:
