@@ -78,7 +78,9 @@ struct CommandCompleter: Sendable {
         let context = Context(path: path, argument: expecting, sandbox: sandbox, home: home, word: word)
         if let option = expecting { return values(for: option, context) }
         if word.hasPrefix("-") {
-            return (node.options.flatMap(\.spellings).filter { $0.hasPrefix("--") } + ["--help"]).map { CompletionCandidate($0) }
+            var seen = Set<String>()
+            return (node.options.flatMap(\.spellings).filter { $0.hasPrefix("--") } + ["--help"])
+                .filter { seen.insert($0).inserted }.map { CompletionCandidate($0) }
         }
         var out: [CompletionCandidate] = []
         if rest.isEmpty {
