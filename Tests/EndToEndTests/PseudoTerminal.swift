@@ -62,6 +62,13 @@ final class PseudoTerminalSession {
         }
     }
 
+    /// Changes the terminal's size and tells the process (as a terminal emulator does).
+    func resize(columns: Int, rows: Int = 24) {
+        var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+        kill(process.processIdentifier, SIGWINCH)
+    }
+
     /// Reads output until `condition` holds on the screen, or `timeout` seconds pass; returns
     /// whether it held.
     @discardableResult

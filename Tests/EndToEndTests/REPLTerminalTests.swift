@@ -136,6 +136,10 @@ import Testing
         // A line longer than the terminal scrolls sideways: the end stays visible.
         t.type(String(repeating: "a", count: 50) + "END")
         #expect(t.wait { $0.cursorLine.hasSuffix("aaaEND") && $0.cursorLine.count < 40 }, "\(t.screen.text)")
+        t.type("\u{15}" + String(repeating: "b", count: 30))
+        #expect(t.waitForLine(String(repeating: "b", count: 18)), "40 columns: 40 - 1 - 21 for the prompt = 18, the cursor in the last")
+        t.resize(columns: 30)
+        #expect(t.waitForLine(String(repeating: "b", count: 8)), "after a resize the line is redrawn to fit: \(t.screen.text)")
         t.type("\u{15}日本語")
         #expect(t.waitForLine("日本語"))
         t.type("\u{1B}[D\u{7F}")

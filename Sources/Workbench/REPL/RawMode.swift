@@ -60,6 +60,12 @@ enum RawMode {
         atexit { RawMode.disable() }
         // No SA_RESTART: the editor's poll() returns EINTR on a resize and redraws at once.
         setHandler(SIGWINCH, flags: 0) { _ in RawMode.resized = 1 }
+        // A parent may have started gluelab with signals blocked (threads of libdispatch block
+        // them, and a spawned child inherits the mask): unblock the one the editor needs.
+        var mask = sigset_t()
+        sigemptyset(&mask)
+        sigaddset(&mask, SIGWINCH)
+        pthread_sigmask(SIG_UNBLOCK, &mask, nil)
         for sig in fatalSignals {
             var old = sigaction()
             sigaction(sig, nil, &old)
