@@ -16,10 +16,12 @@ import Foundation
 /// `help` and `help COMMAND...` show help (as `COMMAND --help` does). An error prints one line
 /// and the REPL goes on.
 public struct REPL {
-    private let welcome: () -> WelcomeInfo
+    private let welcome: () -> (info: WelcomeInfo?, notice: String?)
 
-    /// A REPL whose welcome line comes from `welcome` (called once, at start).
-    public init(welcome: @escaping () -> WelcomeInfo = { .basic }) {
+    /// A REPL whose welcome line comes from `welcome` (called once, at start): by default the
+    /// learner's progress (``ProgressStore/welcomeAtStart(home:clock:)``), whose notice (a
+    /// damaged progress file moved aside) is shown under it.
+    public init(welcome: @escaping () -> (info: WelcomeInfo?, notice: String?) = { ProgressStore.welcomeAtStart() }) {
         self.welcome = welcome
     }
 
@@ -37,18 +39,27 @@ public struct REPL {
         return loop(&reader, interactive: false)
     }
 
-    /// The welcome line.
-    static func greeting(_ info: WelcomeInfo) -> String {
+    /// The welcome line: `gluelab — learn AWS Glue ETL by doing · learner ada · 3 reviews due ·
+    /// next lab hourly-reprocessing · streak 4 days` (parts that are not known are left out).
+    static func greeting(_ info: WelcomeInfo?) -> String {
         let title = Style.bold.out("gluelab") + " — learn AWS Glue ETL by doing"
-        let parts = info.parts.isEmpty ? "" : " · " + info.parts.joined(separator: " · ")
-        return title + parts
+        guard let info else { return title }
+        var parts = ["learner \(info.learner)"]
+        parts.append(info.reviewsDue == 0 ? "no reviews due" : info.reviewsDue == 1 ? "1 review due" : "\(info.reviewsDue) reviews due")
+        if let lab = info.nextLab { parts.append("next lab \(lab)") }
+        if info.streak > 0 {
+            parts.append((info.streak == 1 ? "streak 1 day" : "streak \(info.streak) days") + (info.studiedToday ? "" : " (study today to keep it)"))
+        }
+        return title + " · " + parts.joined(separator: " · ")
     }
 
     static let hint = "Type 'help' for commands, Tab to complete, 'exit' or Ctrl-D to leave."
 
     private func loop(_ reader: inout some LineReader, interactive: Bool) -> Int32 {
         if interactive {
-            Output.line(Self.greeting(welcome()))
+            let (info, notice) = welcome()
+            Output.line(Self.greeting(info))
+            if let notice { Output.note(notice) }
             Output.line(Style.dim.out(Self.hint))
         }
         let prompt = "gluelab[playground]> "
