@@ -32,11 +32,15 @@ struct ScriptJobRunner {
         let run = try JobRun.start(sandbox: sandbox, jobName: jobName, arguments: args, capacity: capacity,
                                    definition: definition)
         let json = self.json
+        let indicator = RunIndicator(run: run, file: file)
+        defer { indicator.stop() }
         let outcome = try InterruptSignal.whileRunning { interruption in
             try ScriptRunner.execute(source: source, file: file, in: run, interruption: interruption) { line in
-                if json { Output.note(line) } else { Output.line(line) }
+                indicator.clear()
+                if json { Output.note(line) } else { Output.line(line); Output.flush() }
             }
         }
+        indicator.stop()
         if json {
             Output.json(RunReport.json(outcome.record))
         } else {

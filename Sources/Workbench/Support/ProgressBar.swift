@@ -13,15 +13,19 @@ final class ProgressBar: @unchecked Sendable {
     private let label: String
     private let total: Int64?
     private let enabled: Bool
+    private let unit: (Int64) -> String
     private let lock = NSLock()
     private var lastDraw: UInt64 = 0
     private var drawn = false
 
-    /// A bar for work of `total` bytes (nil: unknown, shows the count only).
-    init(label: String, total: Int64?, enabled: Bool = Terminal.isTerminal(STDERR_FILENO)) {
+    /// A bar for work of `total` units (nil: unknown, shows the count only); `unit` prints an
+    /// amount (bytes by default: `51.2 MB`).
+    init(label: String, total: Int64?, enabled: Bool = Terminal.isTerminal(STDERR_FILENO),
+         unit: @escaping (Int64) -> String = Render.size) {
         self.label = label
         self.total = total
         self.enabled = enabled
+        self.unit = unit
     }
 
     /// Reports `done` bytes of work done.
@@ -34,7 +38,7 @@ final class ProgressBar: @unchecked Sendable {
         lastDraw = now
         drawn = true
         let width = Terminal.columns(of: STDERR_FILENO) ?? 80
-        write(Self.line(label: label, done: done, total: total, width: width))
+        write(Self.line(label: label, done: done, total: total, width: width, unit: unit))
     }
 
     /// Erases the bar.
@@ -47,12 +51,12 @@ final class ProgressBar: @unchecked Sendable {
     }
 
     /// The bar's text for `width` columns (starting with a carriage return, ending with erase-line).
-    static func line(label: String, done: Int64, total: Int64?, width: Int) -> String {
-        var counts = Render.size(done)
+    static func line(label: String, done: Int64, total: Int64?, width: Int, unit: (Int64) -> String = Render.size) -> String {
+        var counts = unit(done)
         var bar = ""
         if let total, total > 0 {
             let fraction = min(1, max(0, Double(done) / Double(total)))
-            counts = String(format: "%3d%%  ", Int(fraction * 100)) + counts + " / " + Render.size(total)
+            counts = String(format: "%3d%%  ", Int(fraction * 100)) + counts + " / " + unit(total)
             let room = width - 1 - DisplayWidth.of(label) - DisplayWidth.of(counts) - 4
             if room >= 10 {
                 let cells = min(room, 30)
