@@ -47,10 +47,11 @@ extension DataFrame {
         let shown = max(0, n)
         let taken = SparkRows(self, limit: shown + 1).rows
         let hasMore = taken.count > shown
-        let header = schema.names
+        let header = schema.names.map(Self.escapingMeta)
+        let types = schema.fields.map(\.type)
         let cells: [[String]] = taken.prefix(shown).map { row in
-            row.values.map { v in
-                let s = Self.cellText(v)
+            zip(row.values, types).map { v, t in
+                let s = Self.escapingMeta(Self.cellText(v, type: t))
                 return truncate > 0 && s.count > truncate ? (truncate < 4 ? String(s.prefix(truncate)) : String(s.prefix(truncate - 3)) + "...") : s
             }
         }
@@ -92,14 +93,33 @@ extension DataFrame {
     }
 
     /// A cell as `show` prints it.
-    static func cellText(_ v: Value) -> String {
+    static func cellText(_ v: Value, type: DataType) -> String {
         switch v {
         case .binary(let b):
             let hex = Array("0123456789ABCDEF")
             return "[" + b.map { String([hex[Int($0 >> 4)], hex[Int($0 & 15)]]) }.joined(separator: " ") + "]"
         default:
-            return SparkCast.text(v)
+            return SparkCast.text(v, type: type)
         }
+    }
+
+    /// Control characters written as escapes (`\n`, `\t`, ...), as Spark 3.4+ `show` does.
+    static func escapingMeta(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { $0.value < 0x20 }) else { return s }
+        var out = ""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{0C}": out += "\\f"
+            case "\u{08}": out += "\\b"
+            case "\u{0B}": out += "\\v"
+            case "\u{07}": out += "\\a"
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out
     }
 
     /// Display width: East Asian wide characters count two columns (Spark's `stringHalfWidth`).

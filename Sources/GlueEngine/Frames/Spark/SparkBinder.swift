@@ -120,6 +120,13 @@ struct SparkBinder {
         case .cast(let inner, let type):
             let b = try bind(inner)
             let eval = b.eval
+            if type == .string, !b.type.isAtomic {
+                let from = b.type
+                return BoundExpression(name: SparkNames.name(e), type: type, nullable: b.nullable) { row in
+                    let v = eval(row)
+                    return v.isNull ? .null : .string(SparkCast.text(v, type: from))
+                }
+            }
             return BoundExpression(name: SparkNames.name(e), type: type, nullable: true) { SparkCast.cast(eval($0), to: type) }
         case .unary(let op, let inner):
             return try bindUnary(op, try bind(inner), name: SparkNames.name(e))

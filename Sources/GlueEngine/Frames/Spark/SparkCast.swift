@@ -12,7 +12,7 @@ enum SparkCast {
         if v.isNull { return .null }
         switch type {
         case .string:
-            return .string(text(v))
+            return .string(text(v, type: v.dataType))
         case .byte, .short, .int, .long:
             if let i = v.integerValue {
                 switch type {
@@ -48,8 +48,19 @@ enum SparkCast {
         }
     }
 
-    /// A value as `CAST(v AS STRING)` and `show()` print it; null as `null`.
-    static func text(_ v: Value) -> String {
+    /// A value as `CAST(v AS STRING)` and `show()` print it; null as `null`. With `type`,
+    /// a struct prints every field of its type (absent fields as `null`).
+    static func text(_ v: Value, type: DataType? = nil) -> String {
+        switch (v, type) {
+        case (.structure(let r), .structure(let s)?):
+            return "{" + s.fields.map { text(r[$0.name], type: $0.type) }.joined(separator: ", ") + "}"
+        case (.array(let items), .array(let e)?):
+            return "[" + items.map { text($0, type: e) }.joined(separator: ", ") + "]"
+        case (.map(let r), .map(let t)?):
+            return "{" + zip(r.names, r.values).map { "\($0) -> \(text($1, type: t))" }.joined(separator: ", ") + "}"
+        default:
+            break
+        }
         switch v {
         case .null: return "null"
         case .string(let s): return s
@@ -58,8 +69,8 @@ enum SparkCast {
         case .date(let d): return Value.dateText(d)
         case .timestamp(let t): return timestampText(t)
         case .binary(let b): return String(decoding: b, as: UTF8.self)
-        case .array(let items): return "[" + items.map(text).joined(separator: ", ") + "]"
-        case .structure(let r): return "{" + r.values.map(text).joined(separator: ", ") + "}"
+        case .array(let items): return "[" + items.map { text($0) }.joined(separator: ", ") + "]"
+        case .structure(let r): return "{" + r.values.map { text($0) }.joined(separator: ", ") + "}"
         case .map(let r): return "{" + zip(r.names, r.values).map { "\($0) -> \(text($1))" }.joined(separator: ", ") + "}"
         default: return v.plainText
         }
