@@ -7,7 +7,8 @@ import GlueEngine
 /// a second and erased before each line the script prints and at the end. Nothing on a pipe.
 final class RunIndicator: @unchecked Sendable {
     private let bar: ProgressBar
-    private let timer: DispatchSourceTimer
+    /// Nil when disabled: a dispatch source must never be released while suspended.
+    private let timer: DispatchSourceTimer?
     private let started = DispatchTime.now().uptimeNanoseconds
 
     init(run: JobRun, file: String, enabled: Bool = Terminal.isTerminal(STDERR_FILENO)) {
@@ -17,11 +18,15 @@ final class RunIndicator: @unchecked Sendable {
             let seconds = (DispatchTime.now().uptimeNanoseconds - start) / 1_000_000_000
             return "\(seconds) s · \(r.objectsRead) objects, \(r.recordsRead) records read · \(r.recordsWritten) written"
         })
-        timer = DispatchSource.makeTimerSource(queue: .global())
-        guard enabled else { return }
+        guard enabled else {
+            timer = nil
+            return
+        }
+        let timer = DispatchSource.makeTimerSource(queue: .global())
         timer.schedule(deadline: .now() + 1, repeating: .milliseconds(250))
         timer.setEventHandler { [bar] in bar.update(0) }
         timer.resume()
+        self.timer = timer
     }
 
     /// Erases the line (before the script prints); the timer draws it again later.
@@ -31,7 +36,7 @@ final class RunIndicator: @unchecked Sendable {
 
     /// Stops and erases the indicator.
     func stop() {
-        timer.cancel()
+        timer?.cancel()
         bar.finish()
     }
 }
