@@ -11,7 +11,7 @@ public enum GlueModules {
     public static func registry(host: any GlueJobHost) -> ModuleRegistry {
         var registry = ModuleRegistry()
         let sparkContextClass = SparkContextClass()
-        let session = SparkSessionObject(sparkContext: .object(sparkContextClass.instance))
+        let session = SparkSessionObject(sparkContext: .object(sparkContextClass.instance), environment: host.frameEnvironment)
         let frameModules = GlueFrameModules.modules()
 
         registry.register(PyModule(name: "sys", members: [
