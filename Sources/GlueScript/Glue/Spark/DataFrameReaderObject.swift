@@ -66,7 +66,7 @@ final class DataFrameReaderObject: PyObject {
                 try self.session.table(try b.string("tableName"))
             }
         case "text", "orc", "jdbc", "avro", "xml":
-            throw PyException(.attributeError, "'DataFrameReader' object attribute '\(name)' is not available in gluelab: spark.read reads csv, json and parquet; JDBC sources are read with glueContext.create_dynamic_frame.from_options")
+            throw PyException(.attributeError, "'DataFrameReader' object has no attribute '\(name)' (not available in gluelab; spark.read reads csv, json and parquet; JDBC sources are read with glueContext.create_dynamic_frame.from_options)")
         default:
             return nil
         }

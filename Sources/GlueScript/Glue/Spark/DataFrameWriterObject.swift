@@ -89,7 +89,7 @@ final class DataFrameWriterObject: PyObject {
                 return try self.write(b, runtime)
             }
         case "saveAsTable", "insertInto", "jdbc", "bucketBy", "sortBy", "text", "orc":
-            throw PyException(.attributeError, "'DataFrameWriter' object attribute '\(name)' is not available in gluelab: df.write saves csv, json or parquet under an s3:// path; write Data Catalog tables with glueContext.write_dynamic_frame.from_catalog(DynamicFrame.fromDF(df, glueContext, name), ...)")
+            throw PyException(.attributeError, "'DataFrameWriter' object has no attribute '\(name)' (not available in gluelab; df.write saves csv, json or parquet under an s3:// path; write Data Catalog tables with glueContext.write_dynamic_frame.from_catalog(DynamicFrame.fromDF(df, glueContext, name), ...))")
         default:
             return nil
         }

@@ -22,7 +22,7 @@ final class FunctionsModule: PyModule {
         if let known = members[member] { return known }
         if member.hasPrefix("__") { return nil }
         if FunctionTable.unavailable.contains(member) {
-            throw PyException(.attributeError, "module 'pyspark.sql.functions' attribute '\(member)' is not available in gluelab")
+            throw PyException(.attributeError, "module 'pyspark.sql.functions' has no attribute '\(member)' (not available in gluelab)")
         }
         throw PyException(.attributeError, "module 'pyspark.sql.functions' has no attribute '\(member)'")
     }

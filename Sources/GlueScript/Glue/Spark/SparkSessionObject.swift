@@ -52,7 +52,7 @@ final class SparkSessionObject: PyObject {
         case "stop", "newSession":
             return .builtin(PyBuiltin(name) { _, _ in name == "stop" ? .none : .object(self) })
         case "readStream", "udf", "range", "streams", "udtf":
-            throw PyException(.attributeError, "'SparkSession' object attribute '\(name)' is not available in gluelab: streams are read with glueContext.create_data_frame.from_options + forEachBatch; transform rows with DataFrame columns or DynamicFrame Map")
+            throw PyException(.attributeError, "'SparkSession' object has no attribute '\(name)' (not available in gluelab; streams are read with glueContext.create_data_frame.from_options + forEachBatch; transform rows with DataFrame columns or DynamicFrame Map)")
         default: return nil
         }
     }

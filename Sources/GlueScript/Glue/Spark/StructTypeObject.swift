@@ -11,9 +11,11 @@ final class StructTypeObject: PyObject {
         self.fields = fields
     }
 
-    /// Every field nullable, as a DataFrame's schema is in gluelab.
-    convenience init(_ schema: StructType) {
-        self.init(schema.fields.map { StructFieldObject(name: $0.name, type: $0.type, nullable: true) })
+    /// A schema's fields; `nullable` per field (all nullable when nil or short).
+    convenience init(_ schema: StructType, nullable: [Bool]? = nil) {
+        self.init(schema.fields.enumerated().map { i, f in
+            StructFieldObject(name: f.name, type: f.type, nullable: nullable.flatMap { i < $0.count ? $0[i] : nil } ?? true)
+        })
     }
 
     var structType: StructType { StructType(fields.map { Field($0.name, $0.type) }) }
