@@ -36,8 +36,7 @@ public final class DataFrameObject: PyObject {
     /// `df["a"]`: a Column bound to this frame (it resolves `a` here after a join).
     func column(_ name: String) throws -> ColumnExpression {
         guard name == "*" || dataFrame.columns.contains(where: { $0.lowercased() == name.split(separator: ".").first.map(String.init)?.lowercased() }) else {
-            throw EngineError.invalidOption(name: "column", value: name,
-                                            reason: "[UNRESOLVED_COLUMN] no column '\(name)' among: \(dataFrame.columns.joined(separator: ", "))")
+            throw PyException(.exception, "AnalysisException: [UNRESOLVED_COLUMN.WITH_SUGGESTION] A column or function parameter with name `\(name)` cannot be resolved. Did you mean one of the following? [\(dataFrame.columns.map { "`\($0)`" }.joined(separator: ", "))].")
         }
         return name == "*" ? .star : .column(name, table: dataFrame.id)
     }

@@ -35,8 +35,18 @@ extension ColumnObject {
                                               try ColumnArguments.value(b["upperBound"], qualified)))
             }
         case "startswith", "endswith", "contains":
+            // Spark's StartsWith/EndsWith/Contains on a string literal are LIKE patterns.
             return nativeMethod(name, ["other"]) { b, _ in
-                ColumnArguments.wrap(.function(name, [try self.plainExpression(qualified), try ColumnArguments.value(b["other"], qualified)]))
+                guard case .str(let text) = b["other"] else {
+                    throw PyException(.typeError, "\(qualified)() takes a str in gluelab, got \(b["other"].typeName)")
+                }
+                var escaped = ""
+                for ch in text {
+                    if ch == "%" || ch == "_" || ch == "\\" { escaped.append("\\") }
+                    escaped.append(ch)
+                }
+                let pattern = name == "startswith" ? escaped + "%" : name == "endswith" ? "%" + escaped : "%" + escaped + "%"
+                return ColumnArguments.wrap(.like(try self.plainExpression(qualified), pattern: pattern, regex: false))
             }
         case "substr":
             return nativeMethod(name, ["startPos", "length"]) { b, _ in

@@ -120,14 +120,15 @@ final class ColumnObject: PyObject {
         ColumnArguments.wrap(try extract(key, "Column.__getitem__"))
     }
 
-    /// `col[key]` / `col.getItem(key)`: an array element (0-based), a map value or a struct
-    /// field. A field of a named column reads as the dotted name (`a.b`).
+    /// `col[key]` / `col.getItem(key)` / `col.getField(name)`: a struct field of a named column,
+    /// read as the dotted name (`a.b`). Array elements and map values are refused (the engine
+    /// does not evaluate them).
     func extract(_ key: PyValue, _ function: String) throws -> ColumnExpression {
         let base = try plainExpression(function)
         if case .str(let field) = key, case .column(let name, let table) = base {
             return .column(name + "." + field, table: table)
         }
-        return .function("getItem", [base, try ColumnArguments.value(key, function)])
+        throw PyException(.typeError, "\(function)(\(RowObject.literalRepr(key))) on \(ColumnText.sql(base)) is not available in gluelab: only struct fields of a named column are (F.col(\"a\")[\"b\"], F.col(\"a.b\")); array elements and map values are not")
     }
 
     func attribute(_ name: String, runtime: any PyRuntime) throws -> PyValue? {

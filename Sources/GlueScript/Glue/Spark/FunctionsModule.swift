@@ -126,11 +126,19 @@ enum FunctionTable {
     /// Scalar functions: `.function(name, arguments)` with pyspark's parameters.
     static func scalarFunctions(_ table: inout [String: Builder]) {
         let oneColumn = ["upper", "lower", "trim", "ltrim", "rtrim", "length", "initcap", "reverse", "abs", "floor", "ceil",
-                         "sqrt", "exp", "year", "month", "dayofmonth", "dayofweek", "dayofyear", "hour", "minute", "second",
-                         "quarter", "weekofyear", "last_day"]
+                         "sqrt", "exp", "year", "month", "dayofmonth", "dayofweek", "hour", "minute", "second", "quarter",
+                         "size", "md5", "isnotnull"]
         for name in oneColumn { table[name] = scalar([.column("col")]) }
         table["ceiling"] = scalar([.column("col")], as: "ceil")
-        for name in ["concat", "coalesce", "greatest", "least"] { table[name] = scalar([.columns]) }
+        for name in ["concat", "coalesce", "greatest", "least", "array", "struct"] { table[name] = scalar([.columns]) }
+        table["ln"] = scalar([.column("col")], as: "log")
+        table["log"] = { args, name in
+            // pyspark: log(col) is the natural logarithm; log(base, col) is not built here.
+            guard args.positional.count == 1, args.keywords.isEmpty else {
+                throw PyException(.valueError, "log(base, col) is not available in gluelab; use log(col) (natural logarithm) and divide")
+            }
+            return ColumnArguments.wrap(.function("log", [try ColumnArguments.column(args.positional[0], name)]))
+        }
         table["concat_ws"] = scalar([.value("sep"), .columns])
         table["substring"] = scalar([.column("str"), .value("pos"), .value("len")])
         table["regexp_replace"] = scalar([.column("string"), .value("pattern"), .value("replacement")])
@@ -138,30 +146,21 @@ enum FunctionTable {
         table["split"] = scalar([.column("str"), .value("pattern"), .optionalValue("limit", .int(-1))])
         table["lpad"] = scalar([.column("col"), .value("len"), .value("pad")])
         table["rpad"] = scalar([.column("col"), .value("len"), .value("pad")])
-        table["instr"] = scalar([.column("str"), .value("substr")])
         table["to_date"] = scalar([.column("col"), .optionalValue("format", .none)])
         table["to_timestamp"] = scalar([.column("col"), .optionalValue("format", .none)])
         table["date_format"] = scalar([.column("date"), .value("format")])
         table["date_add"] = scalar([.column("start"), .value("days")])
         table["date_sub"] = scalar([.column("start"), .value("days")])
-        table["add_months"] = scalar([.column("start"), .value("months")])
         table["datediff"] = scalar([.column("end"), .column("start")])
-        table["date_trunc"] = scalar([.value("format"), .column("timestamp")])
-        table["trunc"] = scalar([.column("date"), .value("format")])
         table["round"] = scalar([.column("col"), .optionalValue("scale", .int(0))])
         table["bround"] = scalar([.column("col"), .optionalValue("scale", .int(0))])
         table["current_date"] = scalar([])
         table["current_timestamp"] = scalar([])
         table["input_file_name"] = scalar([])
-        table["pow"] = { args, name in
-            let b = try args.bind(name, ["col1", "col2"])
-            func operand(_ key: String) throws -> ColumnExpression {
-                if case .str = b[key] { return try ColumnArguments.column(b[key], name, key) }
-                return try ColumnArguments.value(b[key], name)
-            }
-            return ColumnArguments.wrap(.function("pow", [try operand("col1"), try operand("col2")]))
+        table["expr"] = { args, name in
+            let b = try args.bind(name, ["str"])
+            return ColumnArguments.wrap(try SparkExpressionParser.parse(try b.string("str")))
         }
-        table["power"] = table["pow"]
     }
 
     /// A scalar function with `parameters`; `as` renames it (aliases such as `ceiling`). An
@@ -197,22 +196,23 @@ enum FunctionTable {
     /// Real pyspark functions gluelab does not build (named so the error says "not available"
     /// rather than "no attribute").
     static let unavailable: Set<String> = [
-        "explode", "explode_outer", "posexplode", "posexplode_outer", "inline", "array", "array_contains", "array_distinct",
+        "explode", "explode_outer", "posexplode", "posexplode_outer", "inline", "array_contains", "array_distinct",
         "array_join", "array_max", "array_min", "array_position", "array_remove", "array_sort", "array_union", "arrays_zip",
-        "create_map", "map_keys", "map_values", "struct", "size", "element_at", "flatten", "sort_array", "slice", "sequence",
+        "create_map", "map_keys", "map_values", "element_at", "pow", "power", "instr", "add_months", "date_trunc", "trunc",
+        "dayofyear", "weekofyear", "last_day", "flatten", "sort_array", "slice", "sequence",
         "from_json", "to_json", "get_json_object", "json_tuple", "schema_of_json", "udf", "pandas_udf", "broadcast",
-        "monotonically_increasing_id", "spark_partition_id", "rand", "randn", "uuid", "md5", "sha1", "sha2", "crc32", "hash",
+        "monotonically_increasing_id", "spark_partition_id", "rand", "randn", "uuid", "sha1", "sha2", "crc32", "hash",
         "xxhash64", "base64", "unbase64", "hex", "unhex", "approx_count_distinct", "approxCountDistinct", "percentile_approx",
         "stddev", "stddev_pop", "stddev_samp", "variance", "var_pop", "var_samp", "skewness", "kurtosis", "corr", "covar_pop",
         "covar_samp", "ntile", "percent_rank", "cume_dist", "lag", "lead", "nth_value", "window", "session_window",
         "unix_timestamp", "from_unixtime", "to_utc_timestamp", "from_utc_timestamp", "months_between", "next_day",
-        "weekday", "make_date", "date_from_unix_date", "timestamp_seconds", "nanvl", "isnan", "signum", "log", "log10",
-        "log2", "log1p", "ln", "cbrt", "degrees", "radians", "sin", "cos", "tan", "asin", "acos", "atan", "atan2", "hypot",
+        "weekday", "make_date", "date_from_unix_date", "timestamp_seconds", "nanvl", "isnan", "signum", "log10",
+        "log2", "log1p", "cbrt", "degrees", "radians", "sin", "cos", "tan", "asin", "acos", "atan", "atan2", "hypot",
         "factorial", "conv", "bin", "shiftleft", "shiftright", "bitwise_not", "bitwiseNOT", "translate", "overlay",
         "format_number", "format_string", "locate", "repeat", "soundex", "levenshtein", "ascii", "encode", "decode",
         "substring_index", "split_part", "regexp_like", "regexp_count", "grouping", "grouping_id", "any_value", "bool_and",
         "bool_or", "every", "some", "count_if", "max_by", "min_by", "product", "mode", "median", "nvl", "nvl2", "ifnull",
-        "nullif", "expr", "call_udf", "assert_true", "raise_error", "current_timezone", "localtimestamp", "to_unix_timestamp",
+        "nullif", "call_udf", "assert_true", "raise_error", "current_timezone", "localtimestamp", "to_unix_timestamp",
         "date_part", "extract", "datepart", "zip_with", "transform", "filter", "exists", "forall", "aggregate", "map_filter",
         "transform_keys", "transform_values", "map_from_arrays", "map_from_entries", "map_concat", "named_struct",
     ]

@@ -78,10 +78,7 @@ enum SparkTypeObjects {
 
     /// A Spark type name.
     static func parse(_ name: String, _ function: String) throws -> DataType {
-        guard let type = DataType(parsing: name) else {
-            throw PyException(.valueError, "\(function)(): unknown type '\(name)'")
-        }
-        return type
+        try SparkTypes.parse(name)
     }
 
     /// pyspark's `repr` of a type.
