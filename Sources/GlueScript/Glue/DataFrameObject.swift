@@ -109,7 +109,11 @@ public final class DataFrameObject: PyObject {
                 case .int(let t): truncate = t
                 default: throw PyException(.typeError, "show() argument 'truncate' must be bool or int, not \(b["truncate"].typeName)")
                 }
-                let text = self.dataFrame.showString(rows: try b.int("n"), truncate: truncate, vertical: try b.bool("vertical"))
+                // Spark's table from SparkText (struct cells keep their null fields: `{30, null}`);
+                // the vertical layout from the engine.
+                let vertical = try b.bool("vertical")
+                let text = vertical ? self.dataFrame.showString(rows: try b.int("n"), truncate: truncate, vertical: true)
+                    : SparkText.showString(self.dataFrame, try b.int("n"), truncate: truncate)
                 DynamicFrameObject.printLines(text, runtime)
                 return .none
             }
