@@ -29,6 +29,7 @@ let package = Package(
                 "GlueEngine",
                 "GlueScript",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         // The thin executable: hands its arguments to Workbench.
@@ -37,7 +38,8 @@ let package = Package(
         .executableTarget(name: "gluelab-bench", dependencies: ["GlueEngine"]),
         .testTarget(name: "GlueEngineTests", dependencies: ["GlueEngine"], resources: [.copy("Golden")]),
         .testTarget(name: "GlueScriptTests", dependencies: ["GlueScript"], resources: [.copy("Scripts")]),
-        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", .product(name: "GRDB", package: "GRDB.swift")],
+                    resources: [.copy("Fixtures")]),
         // Runs the built `gluelab` binary against a temporary GLUELAB_HOME.
         .testTarget(name: "EndToEndTests", dependencies: ["gluelab"], resources: [.copy("Golden")]),
     ]

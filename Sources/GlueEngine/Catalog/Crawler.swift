@@ -34,7 +34,9 @@ public enum Crawler {
     }
 
     /// Runs the crawler `name` and returns its report.
-    public static func run(sandbox: Sandbox, name: String) throws(EngineError) -> CrawlReport {
+    /// `progress` is told, as objects are sampled, how many of the listed ones are done.
+    public static func run(sandbox: Sandbox, name: String,
+                           progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws(EngineError) -> CrawlReport {
         let store = CrawlerStore(sandbox: sandbox)
         let (crawler, start) = try store.write { db -> (CrawlerDefinition, Int64) in
             var c = try CrawlerStore.get(db, name)
@@ -47,7 +49,7 @@ public enum Crawler {
             return (c, try sandbox.clock.now(db))
         }
         do {
-            var discovery = try discover(sandbox: sandbox, crawler: crawler, start: start)
+            var discovery = try discover(sandbox: sandbox, crawler: crawler, start: start, progress: progress)
             return try store.write { db in
                 try apply(db, crawler, &discovery, sandbox: sandbox)
                 var c = try CrawlerStore.get(db, name)
@@ -78,7 +80,8 @@ public enum Crawler {
     }
 
     /// Lists, samples and plans every target; reads the catalog only through `DataCatalog`.
-    static func discover(sandbox: Sandbox, crawler: CrawlerDefinition, start: Int64) throws(EngineError) -> Discovery {
+    static func discover(sandbox: Sandbox, crawler: CrawlerDefinition, start: Int64,
+                         progress: ((Int, Int) -> Void)? = nil) throws(EngineError) -> Discovery {
         let configuration = try CrawlerConfiguration(json: crawler.configuration)
         var d = Discovery(report: CrawlReport(crawler: crawler.name, database: crawler.databaseName.lowercased(), startTime: start,
                                               cost: CostModel.crawler(runSeconds: 0)))
@@ -105,7 +108,8 @@ public enum Crawler {
             }
             d.report.objectsListed += objects.count
             var samples: [CrawlSample] = []
-            for o in objects {
+            for (index, o) in objects.enumerated() {
+                progress?(index + 1, objects.count)
                 let folder = "s3://\(o.bucket)/" + o.key[..<(o.key.lastIndex(of: "/").map { o.key.index(after: $0) } ?? o.key.startIndex)]
                 d.foldersSeen.insert(folder)
                 if incremental, known.contains(folder) { continue }

@@ -15,9 +15,11 @@ import Foundation
 /// sandbox object or a temporary file renamed into place), so a failed conversion leaves
 /// nothing a reader would take for data.
 public enum StreamingConversion {
-    /// Converts `input` to Parquet on `output`; returns what was read and written.
+    /// Converts `input` to Parquet on `output`; returns what was read and written. `progress`,
+    /// when given, is called on this thread after each piece with the bytes of input read so far.
     public static func csvToParquet(input: URL, source: String, csvOptions: CSVOptions, writeOptions: ParquetWriteOptions,
-                                    output: any ParquetOutput, chunkSize: Int = 16 << 20) throws(EngineError) -> (ReadStats, WriteStats, [ErrorRecord]) {
+                                    output: any ParquetOutput, chunkSize: Int = 16 << 20,
+                                    progress: ((Int64) -> Void)? = nil) throws(EngineError) -> (ReadStats, WriteStats, [ErrorRecord]) {
         let reader = try CSVStreamReader(url: input, source: source, options: csvOptions, chunkSize: chunkSize)
         let pieces = PieceQueue(reader)
         defer { pieces.stop() }
@@ -41,6 +43,7 @@ public enum StreamingConversion {
                 read.recordsRead += b.count
                 wrote.recordsWritten += b.count
             }
+            progress?(pieces.bytesRead)
         }
         if writer == nil {
             writer = try ParquetWriter(schema: StructType(), options: writeOptions, output: output)

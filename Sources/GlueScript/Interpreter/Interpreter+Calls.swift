@@ -102,6 +102,9 @@ extension Interpreter {
 
     /// Runs a function body in its bound frame, within the recursion limit.
     func enter(_ code: FunctionCode, _ frame: Frame) throws -> PyValue {
+        if let interruption, interruption.isRequested {
+            throw PyException(.keyboardInterrupt, "the run was interrupted (Ctrl-C)")
+        }
         depth += 1
         defer { depth -= 1 }
         if depth > Self.recursionLimit {

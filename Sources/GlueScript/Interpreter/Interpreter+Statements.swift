@@ -115,6 +115,7 @@ extension Interpreter {
         let it = compileExpr(iterable, scope)
         let run = compileBlock(body, scope)
         let iloc = iterable.location
+        let tloc = target.location
         return { i, f in
             let v = try it(i, f)
             // Lists are iterated live (appends during the loop are seen), ranges lazily.
@@ -123,6 +124,7 @@ extension Interpreter {
                 while k < l.items.count {
                     let item = l.items[k]
                     k += 1
+                    try i.checkInterruption(at: tloc)
                     try store(i, f, item)
                     switch try run(i, f) {
                     case .normal, .continueLoop: continue
@@ -135,6 +137,7 @@ extension Interpreter {
             if case .object(let o) = v, let r = o as? PyRange {
                 var n = r.start
                 while r.step > 0 ? n < r.stop : n > r.stop {
+                    try i.checkInterruption(at: tloc)
                     try store(i, f, .int(n))
                     switch try run(i, f) {
                     case .normal, .continueLoop: break
@@ -150,6 +153,7 @@ extension Interpreter {
             let items: [PyValue]
             do { items = try i.iterate(v) } catch { throw i.locate(error, iloc) }
             for item in items {
+                try i.checkInterruption(at: tloc)
                 try store(i, f, item)
                 switch try run(i, f) {
                 case .normal, .continueLoop: continue

@@ -44,14 +44,27 @@ public final class Interpreter: PyRuntime {
     /// The type objects of the builtin types (`str`, `int`, ...), by name.
     var types: [String: PyType] = [:]
     var depth = 0
+    /// Checked at every loop iteration and script call; when requested, `KeyboardInterrupt`.
+    let interruption: ScriptInterruption?
 
     /// An interpreter for the script `file`, importing from `modules`, writing script output
-    /// (`print`, `show()`, ...) one line at a time to `output`.
-    public init(file: String, modules: ModuleRegistry, output: @escaping (String) -> Void) {
+    /// (`print`, `show()`, ...) one line at a time to `output`. `interruption` lets another
+    /// thread (a Ctrl-C handler) stop a script that loops for too long.
+    public init(file: String, modules: ModuleRegistry, interruption: ScriptInterruption? = nil,
+                output: @escaping (String) -> Void) {
         self.file = file
         self.modules = modules
+        self.interruption = interruption
         self.writeLine = output
         installBuiltins()
+    }
+
+    /// Raises `KeyboardInterrupt` at `location` when a stop was requested.
+    @inline(__always)
+    func checkInterruption(at location: SourceLocation) throws {
+        if let interruption, interruption.isRequested {
+            throw locate(PyException(.keyboardInterrupt, "the run was interrupted (Ctrl-C)"), location)
+        }
     }
 
     /// Runs the script's statements at module level. Globals stay for ``global(_:)`` (and a

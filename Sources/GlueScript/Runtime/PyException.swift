@@ -19,6 +19,8 @@ public struct PyException: Error, Equatable, Sendable, CustomStringConvertible {
         case runtimeError = "RuntimeError"
         case notImplementedError = "NotImplementedError"
         case unboundLocalError = "UnboundLocalError"
+        /// The run was interrupted (Ctrl-C): ``ScriptInterruption``.
+        case keyboardInterrupt = "KeyboardInterrupt"
         /// A bare `Exception`, as awsglue raises for misused arguments
         /// (`Exception: Parameter table_name is missing.`).
         case exception = "Exception"

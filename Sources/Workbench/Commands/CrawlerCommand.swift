@@ -117,7 +117,24 @@ extension CrawlerCommand {
         @OptionGroup var output: JSONFlag
 
         func run() throws {
-            let report = try Crawler.run(sandbox: try sandboxOptions.open(), name: name)
+            // On a terminal, a bar of the objects sampled (one bar per target listing).
+            var bar: ProgressBar?
+            var barTotal = -1
+            let report: CrawlReport
+            do {
+                report = try Crawler.run(sandbox: try sandboxOptions.open(), name: name) { done, total in
+                    if total != barTotal {
+                        bar?.finish()
+                        bar = ProgressBar(label: "crawling \(name)", total: Int64(total), unit: { "\($0) objects" })
+                        barTotal = total
+                    }
+                    bar?.update(Int64(done))
+                }
+                bar?.finish()
+            } catch {
+                bar?.finish()
+                throw error
+            }
             if output.json { Output.json(CrawlerRender.report(report)) } else { for l in CrawlerRender.reportLines(report) { Output.line(l) } }
         }
     }

@@ -140,15 +140,29 @@ enum JobRender {
         return "MaxCapacity \(c.maxDPU == c.maxDPU.rounded() ? String(Int(c.maxDPU)) : String(c.maxDPU))"
     }
 
-    /// Lays out rows in columns separated by two spaces (the last column unpadded).
-    static func table(_ rows: [[String]]) -> [String] {
-        guard let width = rows.first?.count else { return [] }
-        var widths = Array(repeating: 0, count: width)
-        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
-        return rows.map { row in
-            row.enumerated().map { i, cell in
-                i == row.count - 1 ? cell : cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+    /// Lays out rows in columns separated by two spaces (the last column unpadded), fitted to
+    /// `width` columns when given (the terminal's, or `$COLUMNS`; no limit on a pipe): while the
+    /// table is too wide, the widest column is narrowed and its cells cut with `…`. A first row
+    /// of capitals (`NAME`, `STATE`...) is a header, bold where colour is on.
+    static func table(_ rows: [[String]], width: Int? = Terminal.outputWidth) -> [String] {
+        guard let count = rows.first?.count else { return [] }
+        var widths = Array(repeating: 0, count: count)
+        for row in rows { for (i, cell) in row.enumerated() where i < count { widths[i] = max(widths[i], DisplayWidth.of(cell)) } }
+        if let width {
+            let minimum = 4
+            while widths.reduce(0, +) + 2 * (count - 1) > width {
+                guard let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > minimum else { break }
+                widths[widest] -= 1
+            }
+        }
+        let header = rows.count > 1 && rows[0].allSatisfy { !$0.isEmpty && $0 == $0.uppercased() && $0.contains(where: \.isLetter) }
+        let bold = header && Terminal.colorEnabled(for: STDOUT_FILENO)
+        return rows.enumerated().map { r, row in
+            let line = row.enumerated().map { i, cell in
+                let fitted = i < count ? DisplayWidth.truncate(cell, to: widths[i]) : cell
+                return i == row.count - 1 ? fitted : DisplayWidth.pad(fitted, to: widths[i])
             }.joined(separator: "  ")
+            return r == 0 && bold ? Style.bold.apply(line, enabled: true) : line
         }
     }
 }

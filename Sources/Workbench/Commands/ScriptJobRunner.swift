@@ -22,7 +22,8 @@ struct ScriptJobRunner {
     let json: Bool
 
     /// Runs the job; prints the script's output and the run's summary (or its JSON).
-    /// - Throws: `WorkbenchError.runFailed` after printing, when the run ended FAILED.
+    /// - Throws: `WorkbenchError.runFailed` after printing, when the run ended FAILED or STOPPED
+    ///   (Ctrl-C while the script runs stops it: ``InterruptSignal``).
     func execute() throws {
         let (source, file) = try loadScript()
         var args = arguments
@@ -31,16 +32,23 @@ struct ScriptJobRunner {
         let run = try JobRun.start(sandbox: sandbox, jobName: jobName, arguments: args, capacity: capacity,
                                    definition: definition)
         let json = self.json
-        let outcome = try ScriptRunner.execute(source: source, file: file, in: run) { line in
-            if json { Output.note(line) } else { Output.line(line) }
+        let indicator = RunIndicator(run: run, file: file)
+        defer { indicator.stop() }
+        let outcome = try InterruptSignal.whileRunning { interruption in
+            try ScriptRunner.execute(source: source, file: file, in: run, interruption: interruption) { line in
+                indicator.clear()
+                if json { Output.note(line) } else { Output.line(line); Output.flush() }
+            }
         }
+        indicator.stop()
         if json {
             Output.json(RunReport.json(outcome.record))
         } else {
             for line in RunReport.lines(outcome.record) { Output.line(line) }
         }
         if let error = outcome.error {
-            throw WorkbenchError.runFailed(runId: outcome.record.runId, message: error.description)
+            throw WorkbenchError.runFailed(runId: outcome.record.runId, status: outcome.record.status.rawValue,
+                                           message: error.description)
         }
     }
 

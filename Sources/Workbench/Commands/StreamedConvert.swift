@@ -29,6 +29,9 @@ enum StreamedConvert {
             name = source.path
         }
         let writeOptions = try ParquetWriteOptions(glueOptions: options)
+        let size = (try? FileManager.default.attributesOfItem(atPath: input.path)[.size] as? NSNumber)?.int64Value
+        let bar = ProgressBar(label: "converting \((name as NSString).lastPathComponent)", total: size)
+        defer { bar.finish() }
         var result: (ReadStats, WriteStats, [ErrorRecord])?
         var wrote = WriteStats()
         if destination.hasPrefix("s3://") {
@@ -39,7 +42,7 @@ enum StreamedConvert {
             let uri = try S3URI(parsing: "s3://\(folder.bucket)/\(prefix)\(file)")
             let info = try store.write(uri) { handle in
                 result = try StreamingConversion.csvToParquet(input: input, source: name, csvOptions: csv, writeOptions: writeOptions,
-                                                              output: ParquetFileOutput(handle, path: uri.description))
+                                                              output: ParquetFileOutput(handle, path: uri.description), progress: bar.update)
             }
             wrote.bytesWritten = info.size
             wrote.uris = [uri.description]
@@ -51,7 +54,7 @@ enum StreamedConvert {
             }
             do {
                 result = try StreamingConversion.csvToParquet(input: input, source: name, csvOptions: csv, writeOptions: writeOptions,
-                                                              output: ParquetFileOutput(handle, path: destination))
+                                                              output: ParquetFileOutput(handle, path: destination), progress: bar.update)
                 try handle.close()
                 if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
                 try FileManager.default.moveItem(at: staged, to: url)

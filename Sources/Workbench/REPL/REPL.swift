@@ -1,45 +1,122 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 
 /// The gluelab prompt: reads command lines and runs them with the same command tree as the CLI.
 ///
-/// On a terminal it prints a welcome line and a prompt. With standard input not a terminal
-/// (a pipe or a file) it prints no prompt, so sessions can be scripted; the exit status is 1
-/// when any command failed. `exit`, `quit` or end of input leave; lines starting with `#` are
-/// comments; a leading `gluelab` on a line is accepted and ignored.
+/// On a terminal (standard input and output both terminals) it greets the learner, shows the
+/// prompt `gluelab[playground]> ` and edits lines with `TerminalLineEditor` (history in
+/// `$GLUELAB_HOME/history`, Tab completion from the command tree). Otherwise it reads lines
+/// with no prompt and no escape codes, so sessions can be scripted; the exit status is then 1
+/// when any command failed. `exit`, `quit`, Ctrl-D or end of input leave; Ctrl-C drops the line;
+/// lines starting with `#` are comments; a leading `gluelab` on a line is accepted and ignored.
+/// `help` and `help COMMAND...` show help (as `COMMAND --help` does). An error prints one line
+/// and the REPL goes on.
 public struct REPL {
-    public init() {}
+    private let welcome: () -> (info: WelcomeInfo?, notice: String?)
+
+    /// A REPL whose welcome line comes from `welcome` (called once, at start): by default the
+    /// learner's progress (``ProgressStore/welcomeAtStart(home:clock:)``), whose notice (a
+    /// damaged progress file moved aside) is shown under it.
+    public init(welcome: @escaping () -> (info: WelcomeInfo?, notice: String?) = { ProgressStore.welcomeAtStart() }) {
+        self.welcome = welcome
+    }
 
     /// Runs until end of input and returns the exit status.
     public func run() -> Int32 {
-        let interactive = isatty(STDIN_FILENO) == 1
+        let interactive = Terminal.isTerminal(STDIN_FILENO) && Terminal.isTerminal(STDOUT_FILENO)
         if interactive {
-            Output.line("gluelab — learn AWS Glue ETL by doing. Type 'help' for commands, 'exit' to leave.")
+            let completer = CommandCompleter(tree: CommandTree.gluelab)
+            var reader = TerminalLineEditor(history: LineHistory(url: LineHistory.workspaceURL()),
+                                            completer: { completer.complete($0, cursor: $1) },
+                                            color: Terminal.colorEnabled(for: STDOUT_FILENO))
+            return loop(&reader, interactive: true)
         }
+        var reader = PlainLineReader()
+        return loop(&reader, interactive: false)
+    }
+
+    /// The welcome line: `gluelab — learn AWS Glue ETL by doing · learner ada · 3 reviews due ·
+    /// next lab hourly-reprocessing · streak 4 days` (parts that are not known are left out).
+    static func greeting(_ info: WelcomeInfo?) -> String {
+        let title = Style.bold.out("gluelab") + " — learn AWS Glue ETL by doing"
+        guard let info else { return title }
+        var parts = ["learner \(info.learner)"]
+        parts.append(info.reviewsDue == 0 ? "no reviews due" : info.reviewsDue == 1 ? "1 review due" : "\(info.reviewsDue) reviews due")
+        if let lab = info.nextLab { parts.append("next lab \(lab)") }
+        if info.streak > 0 {
+            parts.append((info.streak == 1 ? "streak 1 day" : "streak \(info.streak) days") + (info.studiedToday ? "" : " (study today to keep it)"))
+        }
+        return title + " · " + parts.joined(separator: " · ")
+    }
+
+    static let hint = "Type 'help' for commands, Tab to complete, 'exit' or Ctrl-D to leave."
+
+    private func loop(_ reader: inout some LineReader, interactive: Bool) -> Int32 {
+        if interactive {
+            let (info, notice) = welcome()
+            Output.line(Self.greeting(info))
+            if let notice { Output.note(notice) }
+            Output.line(Style.dim.out(Self.hint))
+        }
+        let prompt = "gluelab[playground]> "
         var failures = 0
         while true {
-            if interactive {
-                Output.write("gluelab> ")
+            let line: String
+            switch reader.readLine(prompt: prompt) {
+            case .endOfInput:
                 Output.flush()
+                return !interactive && failures > 0 ? 1 : 0
+            case .interrupted(let wasEmpty):
+                if wasEmpty { Output.line(Style.dim.out("(to leave, type 'exit' or press Ctrl-D)")) }
+                continue
+            case .line(let l):
+                line = l
             }
-            guard let line = readLine() else { break }
             let text = line.trimmingCharacters(in: .whitespaces)
             if text.isEmpty || text.hasPrefix("#") { continue }
+            reader.remember(text)
             if text == "exit" || text == "quit" { break }
-            var args: [String]
-            do {
-                args = try ArgumentSplitter.split(text)
-            } catch {
-                Output.error("\(error)")
-                failures += 1
-                continue
-            }
-            if args.first == "gluelab" { args.removeFirst() }
-            if args.isEmpty { continue }
-            if args == ["help"] { args = ["--help"] }
-            if CLI.execute(args) != 0 { failures += 1 }
+            if run(text) != 0 { failures += 1 }
         }
-        if interactive { Output.line() }
         Output.flush()
         return !interactive && failures > 0 ? 1 : 0
     }
+
+    /// Runs one command line; returns its exit status.
+    func run(_ text: String) -> Int32 {
+        var args: [String]
+        do {
+            args = try ArgumentSplitter.split(text)
+        } catch {
+            Output.error("\(error)")
+            return 1
+        }
+        if args.first == "gluelab" { args.removeFirst() }
+        if args.isEmpty { return 0 }
+        if args.first == "help" {
+            if args.count == 1 {
+                let status = CLI.execute(["--help"])
+                Output.line()
+                for l in Self.keysHelp { Output.line(l) }
+                Output.flush()
+                return status
+            }
+            args = Array(args.dropFirst()) + ["--help"]
+        }
+        return CLI.execute(args)
+    }
+
+    /// What `help` adds about the prompt itself.
+    static let keysHelp = [
+        "AT THE PROMPT:",
+        "  help COMMAND           Help on a command (as COMMAND --help).",
+        "  Tab, Tab Tab           Complete a word; list the choices.",
+        "  Up/Down, Ctrl-R        Recall earlier commands; search them (history in $GLUELAB_HOME/history).",
+        "  Ctrl-A/E, Home/End     Start/end of line.  Ctrl-K/U/W  Delete to end/start, word before.",
+        "  Ctrl-L                 Clear the screen.   Ctrl-C  Drop the line.   Ctrl-D, exit  Leave.",
+    ]
 }

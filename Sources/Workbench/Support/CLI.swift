@@ -55,14 +55,15 @@ public enum WorkbenchError: Error, Equatable, CustomStringConvertible {
     case file(path: String, reason: String)
     /// A command-line value that is not acceptable.
     case badValue(option: String, value: String, reason: String)
-    /// A job run that ended FAILED (its record is saved; the message is the run's error).
-    case runFailed(runId: String, message: String)
+    /// A job run that ended FAILED or STOPPED (its record is saved; the message is the run's
+    /// error).
+    case runFailed(runId: String, status: String, message: String)
 
     public var description: String {
         switch self {
         case .file(let path, let reason): "\(path): \(reason)"
         case .badValue(let option, let value, let reason): "\(option) \"\(value)\": \(reason)"
-        case .runFailed(let runId, let message): "run \(runId) FAILED: \(message)"
+        case .runFailed(let runId, let status, let message): "run \(runId) \(status): \(message)"
         }
     }
 }

@@ -34,7 +34,7 @@ enum Output {
     /// Prints `error: <message>` on standard error.
     static func error(_ message: String) {
         flush()
-        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("\(Style.red.err("error:")) \(message)\n".utf8))
     }
 
     /// Prints a note on standard error (so data on standard output stays clean).

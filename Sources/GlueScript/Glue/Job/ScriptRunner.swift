@@ -15,16 +15,19 @@ public enum ScriptRunner {
         public let error: ScriptError?
     }
 
-    /// Runs `source` (named `file` in messages and `sys.argv[0]`) in `run`.
+    /// Runs `source` (named `file` in messages and `sys.argv[0]`) in `run`. When
+    /// `interruption` is requested while the script runs (Ctrl-C), the script stops at its next
+    /// loop iteration or call with `KeyboardInterrupt` and the run ends STOPPED.
     /// - Throws: only when the run itself cannot be finished (the sandbox database failed).
-    public static func execute(source: String, file: String, in run: JobRun,
+    public static func execute(source: String, file: String, in run: JobRun, interruption: ScriptInterruption? = nil,
                                output: @escaping (String) -> Void) throws -> Outcome {
         let host = JobRunHost(run: run, scriptName: file)
         let input = ScriptThreadInput(host: host, output: output)
         let error: ScriptError? = LargeStack.run {
             do {
                 let script = try Script.parse(source, file: file)
-                let interpreter = Interpreter(file: file, modules: GlueModules.registry(host: input.host), output: input.output)
+                let interpreter = Interpreter(file: file, modules: GlueModules.registry(host: input.host),
+                                              interruption: interruption, output: input.output)
                 try interpreter.run(script)
                 return nil
             } catch let error as ScriptError {
@@ -34,7 +37,9 @@ public enum ScriptRunner {
             }
         }
         for note in host.notes { output("note: \(note)") }
-        let record = try run.finish(error: error)
+        let stopped: Bool
+        if case .runtime(_, _, _, let type, _)? = error { stopped = type == PyException.Kind.keyboardInterrupt.rawValue } else { stopped = false }
+        let record = try run.finish(error: error, status: stopped ? .stopped : nil)
         return Outcome(record: record, error: error)
     }
 }
