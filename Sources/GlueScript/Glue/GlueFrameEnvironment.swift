@@ -19,6 +19,10 @@ public final class GlueFrameEnvironment {
     /// given (as awsglue reads it from the job arguments).
     public var tempDir: String?
 
+    /// The run's Spark session: temporary views and the `spark.read` / `df.write` hooks.
+    /// Without its hooks, `spark.read` and `df.write` raise, saying the host has no storage.
+    public let spark = SparkSessionState()
+
     public init(spigotSink: ((String, [DynamicRecord]) throws -> Void)? = nil,
                 catalogSchema: ((String, String, String?) throws -> StructType)? = nil,
                 tempDir: String? = nil) {

@@ -17,7 +17,7 @@ public final class GlueContextObject: PyObject {
 
     init(host: any GlueJobHost, sparkContext: PyValue) {
         self.host = host
-        sparkSession = SparkSessionObject(sparkContext: sparkContext)
+        sparkSession = SparkSessionObject(sparkContext: sparkContext, environment: host.frameEnvironment)
     }
 
     public var typeName: String { "GlueContext" }

@@ -3,15 +3,15 @@
 /// `sys` (`argv`), `awsglue` (`DynamicFrame`), `awsglue.context` (`GlueContext`),
 /// `awsglue.job` (`Job`), `awsglue.utils` (`getResolvedOptions`), `awsglue.transforms`,
 /// `awsglue.dynamicframe`, `pyspark.context` (`SparkContext`), `pyspark.sql`
-/// (`SparkSession`). Spark's DataFrame modules (`pyspark.sql.functions`, `.types`, `.window`)
-/// import, but calling into them raises a clear error. Nothing else can be imported: no
+/// (`SparkSession`, `Row`, `Window`, `Column`, `DataFrame`, `functions`, `types`), and Spark's
+/// DataFrame modules (``SparkModules``: `pyspark.sql.functions`, `.types`, `.window`). Nothing else can be imported: no
 /// `os`, `boto3`, `subprocess` — a script reaches data only through the engine's connectors.
 public enum GlueModules {
     /// A registry for one run.
     public static func registry(host: any GlueJobHost) -> ModuleRegistry {
         var registry = ModuleRegistry()
         let sparkContextClass = SparkContextClass()
-        let session = SparkSessionObject(sparkContext: .object(sparkContextClass.instance))
+        let session = SparkSessionObject(sparkContext: .object(sparkContextClass.instance), environment: host.frameEnvironment)
         let frameModules = GlueFrameModules.modules()
 
         registry.register(PyModule(name: "sys", members: [
@@ -36,12 +36,11 @@ public enum GlueModules {
         for module in frameModules { registry.register(module) }
         registry.register(PyModule(name: "pyspark", members: [:]))
         registry.register(PyModule(name: "pyspark.context", members: ["SparkContext": .object(sparkContextClass)]))
-        registry.register(PyModule(name: "pyspark.sql", members: [
+        let sparkSQL = SparkModules.modules()
+        for module in sparkSQL { registry.register(module) }
+        registry.register(PyModule(name: "pyspark.sql", members: SparkModules.sqlMembers(from: sparkSQL).merging([
             "SparkSession": .object(SparkSessionClass(session: session)),
-        ]))
-        for name in ["pyspark.sql.functions", "pyspark.sql.types", "pyspark.sql.window"] {
-            registry.register(UnavailableModule(name: name))
-        }
+        ]) { $1 }))
         return registry
     }
 }

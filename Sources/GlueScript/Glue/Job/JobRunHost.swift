@@ -8,7 +8,9 @@ import GlueEngine
 /// `create_data_frame.from_options` + `forEachBatch`. Anything else (`dynamodb`, `kinesis`,
 /// `redshift`, `mongodb`, ...) is refused by name. Data Catalog tables (`from_catalog`,
 /// `getSink` + `setCatalogInfo`, `from_jdbc_conf`) go through the sandbox's catalog, and
-/// `resolveChoice(..., database=, table_name=)` takes the table's schema from it.
+/// `resolveChoice(..., database=, table_name=)` takes the table's schema from it. Spark's own
+/// reader and writer (`spark.read`, `df.write`) go through ``JobRun/readSpark(paths:format:options:schema:)``
+/// and ``JobRun/writeSpark(_:path:format:mode:partitionBy:options:)``.
 public final class JobRunHost: GlueJobHost {
     public let run: JobRun
     public let argv: [String]
@@ -40,6 +42,12 @@ public final class JobRunHost: GlueJobHost {
             },
             tempDir: run.arguments["TempDir"])
         frameEnvironment.catalogSchema = { [run] database, table, _ in try run.catalogSchema(database: database, table: table) }
+        frameEnvironment.spark.read = { [run] paths, format, options, schema in
+            try run.readSpark(paths: paths, format: format, options: options, schema: schema)
+        }
+        frameEnvironment.spark.write = { [run] frame, path, format, mode, partitionBy, options in
+            try run.writeSpark(frame, path: path, format: format, mode: mode, partitionBy: partitionBy, options: options)
+        }
     }
 
     public func jobInit(name: String) throws {

@@ -29,33 +29,6 @@ final class SparkContextObject: PyObject {
     }
 }
 
-/// `glueContext.spark_session` (and `SparkSession.builder.getOrCreate()`). What Spark offers
-/// beyond the engine fails with a message saying so: `spark.sql(...)`, `spark.read`,
-/// `spark.createDataFrame(...)`.
-final class SparkSessionObject: PyObject {
-    let sparkContext: PyValue
-
-    init(sparkContext: PyValue) {
-        self.sparkContext = sparkContext
-    }
-
-    var typeName: String { "SparkSession" }
-    var repr: String { "<pyspark.sql.session.SparkSession object>" }
-
-    func attribute(_ name: String, runtime: any PyRuntime) throws -> PyValue? {
-        switch name {
-        case "sparkContext": return sparkContext
-        case "sql", "read", "createDataFrame", "table", "readStream", "catalog", "udf", "range":
-            throw PyException(.notImplementedError,
-                              "spark.\(name) is Spark's own API, which gluelab's engine does not run; use glueContext.create_dynamic_frame / DynamicFrame transforms instead")
-        case "conf": return .object(AccessorObject(typeName: "RuntimeConfig", members: [
-            "set": .builtin(PyBuiltin("set") { _, _ in .none }),
-        ]))
-        default: return nil
-        }
-    }
-}
-
 /// `pyspark.sql.SparkSession` as a class: `SparkSession.builder....getOrCreate()`.
 final class SparkSessionClass: PyObject {
     let session: SparkSessionObject
@@ -92,22 +65,5 @@ final class SessionBuilder: PyObject {
             return .builtin(PyBuiltin(name) { [session] _, _ in .object(session) })
         default: return nil
         }
-    }
-}
-
-/// A module of Spark's API that gluelab's engine does not provide (`pyspark.sql.functions`,
-/// `pyspark.sql.types`, ...): importing it and its names works, so scripts that import more
-/// than they use still run; calling anything from it raises a clear error.
-final class UnavailableModule: PyModule {
-    init(name: String) {
-        super.init(name: name)
-    }
-
-    override func attribute(_ member: String, runtime: any PyRuntime) throws -> PyValue? {
-        if let known = members[member] { return known }
-        return .builtin(PyBuiltin("\(name).\(member)") { [name] _, _ in
-            throw PyException(.notImplementedError,
-                              "\(name).\(member) is part of Spark's DataFrame API, which gluelab's engine does not run yet")
-        })
     }
 }

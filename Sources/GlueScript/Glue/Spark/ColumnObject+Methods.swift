@@ -1,0 +1,137 @@
+import GlueEngine
+
+extension ColumnObject {
+    /// The Column's methods by pyspark name, nil for any other name.
+    func method(_ name: String) throws -> PyValue? {
+        let qualified = "Column.\(name)"
+        switch name {
+        case "alias", "name", "as_":
+            return variadic(name) { args in
+                guard args.count == 1, case .str(let alias) = args[0] else {
+                    if args.count > 1 { throw notAvailable("Column", "alias with several names", "it names the columns of a generator such as explode, which gluelab does not run") }
+                    throw PyException(.typeError, "\(qualified)() takes one column name (str)")
+                }
+                return .alias(try self.plainExpression(qualified), alias)
+            }
+        case "cast", "astype":
+            return nativeMethod(name, ["dataType"]) { b, _ in
+                ColumnArguments.wrap(.cast(try self.plainExpression(qualified), try SparkTypeObjects.dataType(b["dataType"], qualified)))
+            }
+        case "isNull", "isNotNull":
+            return nativeMethod(name, []) { _, _ in
+                ColumnArguments.wrap(.unary(name == "isNull" ? .isNull : .isNotNull, try self.plainExpression(qualified)))
+            }
+        case "isin":
+            return variadic(name) { args in
+                .isIn(try self.plainExpression(qualified), try ColumnArguments.flattened(args).map { try ColumnArguments.value($0, qualified) })
+            }
+        case "like", "rlike":
+            return nativeMethod(name, ["other"]) { b, _ in
+                ColumnArguments.wrap(.like(try self.plainExpression(qualified), pattern: try b.string("other"), regex: name == "rlike"))
+            }
+        case "between":
+            return nativeMethod(name, ["lowerBound", "upperBound"]) { b, _ in
+                ColumnArguments.wrap(.between(try self.plainExpression(qualified), try ColumnArguments.value(b["lowerBound"], qualified),
+                                              try ColumnArguments.value(b["upperBound"], qualified)))
+            }
+        case "startswith", "endswith", "contains":
+            // Spark's StartsWith/EndsWith/Contains on a string literal are LIKE patterns.
+            return nativeMethod(name, ["other"]) { b, _ in
+                guard case .str(let text) = b["other"] else {
+                    throw PyException(.typeError, "\(qualified)() takes a str in gluelab, got \(b["other"].typeName)")
+                }
+                var escaped = ""
+                for ch in text {
+                    if ch == "%" || ch == "_" || ch == "\\" { escaped.append("\\") }
+                    escaped.append(ch)
+                }
+                let pattern = name == "startswith" ? escaped + "%" : name == "endswith" ? "%" + escaped : "%" + escaped + "%"
+                return ColumnArguments.wrap(.like(try self.plainExpression(qualified), pattern: pattern, regex: false))
+            }
+        case "substr":
+            return nativeMethod(name, ["startPos", "length"]) { b, _ in
+                ColumnArguments.wrap(.function("substring", [try self.plainExpression(qualified), try ColumnArguments.value(b["startPos"], qualified),
+                                                             try ColumnArguments.value(b["length"], qualified)]))
+            }
+        case "eqNullSafe":
+            return nativeMethod(name, ["other"]) { b, _ in
+                ColumnArguments.wrap(.binary(.equalNullSafe, try self.plainExpression(qualified), try ColumnArguments.value(b["other"], qualified)))
+            }
+        case "getItem":
+            return nativeMethod(name, ["key"]) { b, _ in ColumnArguments.wrap(try self.extract(b["key"], qualified)) }
+        case "getField":
+            return nativeMethod(name, ["name"]) { b, _ in ColumnArguments.wrap(try self.extract(.str(try b.string("name")), qualified)) }
+        case "asc", "desc", "asc_nulls_first", "asc_nulls_last", "desc_nulls_first", "desc_nulls_last":
+            return nativeMethod(name, []) { _, _ in
+                .object(ColumnObject(sort: Self.sortOrder(name, try self.plainExpression(qualified))))
+            }
+        case "over":
+            return nativeMethod(name, [.optional("window")]) { b, _ in
+                let spec: WindowSpec
+                if b["window"].isNone {
+                    spec = WindowSpec()
+                } else {
+                    spec = try b.object("window", as: WindowSpecObject.self, typeName: "WindowSpec").spec
+                }
+                return ColumnArguments.wrap(try Self.over(try self.plainExpression(qualified), spec))
+            }
+        case "when":
+            return nativeMethod(name, ["condition", "value"]) { b, _ in
+                guard case .when(let branches, nil) = self.expression, self.sortOrder == nil else {
+                    throw PyException(.typeError, "when() can only be applied on a Column previously generated by when() function, and cannot be applied once otherwise() is applied")
+                }
+                let condition = try Self.condition(b["condition"], qualified)
+                return ColumnArguments.wrap(.when(branches + [WhenBranch(condition: condition, value: try ColumnArguments.value(b["value"], qualified))],
+                                                  otherwise: nil))
+            }
+        case "otherwise":
+            return nativeMethod(name, ["value"]) { b, _ in
+                guard case .when(let branches, nil) = self.expression, self.sortOrder == nil else {
+                    throw PyException(.typeError, "otherwise() can only be applied on a Column previously generated by when(), and only once")
+                }
+                return ColumnArguments.wrap(.when(branches, otherwise: try ColumnArguments.value(b["value"], qualified)))
+            }
+        default:
+            return nil
+        }
+    }
+
+    /// A method taking `*args` that builds one expression.
+    private func variadic(_ name: String, _ build: @escaping ([PyValue]) throws -> ColumnExpression) -> PyValue {
+        .builtin(PyBuiltin(name) { args, _ in
+            ColumnArguments.wrap(try build(args.positional))
+        })
+    }
+
+    /// The sort order `asc`, `desc`, `asc_nulls_first`, ... (method or function `name`) gives.
+    static func sortOrder(_ name: String, _ expression: ColumnExpression) -> SortOrder {
+        let nullsFirst: Bool? = name.hasSuffix("nulls_first") ? true : name.hasSuffix("nulls_last") ? false : nil
+        return SortOrder(expression, ascending: name.hasPrefix("asc"), nullsFirst: nullsFirst)
+    }
+
+    /// `when`'s condition: a Column (pyspark refuses anything else).
+    static func condition(_ value: PyValue, _ function: String) throws -> ColumnExpression {
+        guard let c = value.object(as: ColumnObject.self) else {
+            throw PyException(.typeError, "\(function)(): condition should be a Column, got \(value.typeName)")
+        }
+        return try c.plainExpression(function)
+    }
+
+    /// `expr.over(spec)`: ranking functions and aggregates may run over a window; anything
+    /// else is refused as Spark's analyser refuses it.
+    static func over(_ expression: ColumnExpression, _ spec: WindowSpec) throws -> ColumnExpression {
+        switch expression {
+        case .ranking:
+            guard !spec.orderBy.isEmpty else {
+                throw PyException(.valueError, "\(ColumnText.sql(expression)) over a window needs the window to be ordered: Window.partitionBy(...).orderBy(...)")
+            }
+            return .window(expression, spec)
+        case .aggregate:
+            return .window(expression, spec)
+        case .alias(let inner, let name):
+            return .alias(try over(inner, spec), name)
+        default:
+            throw PyException(.valueError, "\(ColumnText.sql(expression)) is not a window function: only row_number, rank, dense_rank and aggregates (sum, count, ...) run over a window")
+        }
+    }
+}
