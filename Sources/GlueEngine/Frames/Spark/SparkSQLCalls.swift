@@ -4,7 +4,7 @@
 enum SparkSQLCalls {
     /// Functions whose SQLite built-in behaves as Spark's for the values loaded here.
     static let sqliteBuiltins: Set<String> = [
-        "count", "sum", "avg", "min", "max", "abs", "coalesce", "nullif", "upper", "lower", "trim", "ltrim", "rtrim",
+        "count", "sum", "avg", "min", "max", "abs", "substr", "coalesce", "nullif", "upper", "lower", "trim", "ltrim", "rtrim",
         "length", "replace", "round", "instr", "ifnull", "row_number", "rank", "dense_rank", "ntile", "lag", "lead",
         "first_value", "last_value", "percent_rank", "cume_dist",
     ]
@@ -12,7 +12,7 @@ enum SparkSQLCalls {
     /// Spark names that are another function here.
     static let renamed: [String: String] = [
         "mean": "avg", "substring": "substr", "nvl": "ifnull", "char_length": "length", "character_length": "length",
-        "lcase": "lower", "ucase": "upper", "day": "dayofmonth", "power": "pow", "ceiling": "ceil", "std": "stddev",
+        "lcase": "lower", "ucase": "upper", "current_date": "spark_current_date", "current_timestamp": "spark_current_timestamp", "day": "dayofmonth", "power": "pow", "ceiling": "ceil", "std": "stddev",
     ]
 
     /// Spark functions gluelab's spark.sql knows and does not run, with advice.
@@ -123,11 +123,17 @@ enum SparkSQLCalls {
         guard t.count >= 3, t[0].kind == .word, t[1].isSymbol("("), t.last?.isSymbol(")") == true else {
             return isPredicate(t) ? .boolean : nil
         }
-        // The call must span the whole item.
+        // The call must span the whole item (a window function's OVER (...) may follow it).
         var depth = 0
         for (i, tok) in t.enumerated() {
             if tok.isSymbol("(") { depth += 1 }
-            if tok.isSymbol(")") { depth -= 1; if depth == 0 && i != t.count - 1 { return isPredicate(t) ? .boolean : nil } }
+            if tok.isSymbol(")") {
+                depth -= 1
+                if depth == 0 && i != t.count - 1 {
+                    guard t[i + 1].isKeyword("OVER") else { return isPredicate(t) ? .boolean : nil }
+                    break
+                }
+            }
         }
         let fn = renamed[t[0].text.lowercased()] ?? t[0].text.lowercased()
         var argColumn: DataType? {
@@ -146,8 +152,8 @@ enum SparkSQLCalls {
         case "year", "month", "dayofmonth", "hour", "minute", "second", "dayofweek", "dayofyear", "quarter", "length", "instr",
              "row_number", "rank", "dense_rank", "ntile", "datediff":
             return .int
-        case "to_date", "current_date", "date_add", "date_sub": return .date
-        case "to_timestamp", "current_timestamp": return .timestamp
+        case "to_date", "spark_current_date", "date_add", "date_sub": return .date
+        case "to_timestamp", "spark_current_timestamp": return .timestamp
         case "upper", "lower", "trim", "ltrim", "rtrim", "concat", "concat_ws", "substr", "date_format", "regexp_replace",
              "regexp_extract", "lpad", "rpad", "initcap", "replace":
             return .string

@@ -28,8 +28,9 @@ enum SparkSQLErrors {
             return .transform(name: "AnalysisException", message: "Undefined function: '\(name)'\(position(of: name))")
         }
         if message.hasSuffix(": syntax error"), let near = message.split(separator: "\"").dropFirst().first {
-            let t = tokens.first { $0.text == near }
-            return .transform(name: "ParseException", message: "syntax error at or near '\(near)'" + (t.map { " (\($0.position))" } ?? ""))
+            let matches = tokens.filter { $0.text == near }
+            let at = matches.count == 1 ? " (\(matches[0].position))" : ""
+            return .transform(name: "ParseException", message: "syntax error at or near '\(near)'\(at)")
         }
         if message.hasPrefix("incomplete input") {
             return .transform(name: "ParseException", message: "syntax error at end of input")

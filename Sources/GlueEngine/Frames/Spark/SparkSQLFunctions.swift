@@ -14,7 +14,7 @@ enum SparkSQLFunctions {
     static let names: Set<String> = [
         "spark_cast", "regexp", "regexp_replace", "regexp_extract", "year", "month", "dayofmonth", "hour", "minute", "second",
         "dayofweek", "dayofyear", "quarter", "to_date", "to_timestamp", "date_format", "date_add", "date_sub", "datediff",
-        "current_date", "current_timestamp", "concat_ws", "lpad", "rpad", "initcap", "floor", "ceil", "sqrt", "pow", "exp",
+        "spark_current_date", "spark_current_timestamp", "concat_ws", "lpad", "rpad", "initcap", "floor", "ceil", "sqrt", "pow", "exp",
         "ln", "log10", "signum", "greatest", "least", "first", "last", "stddev", "stddev_samp", "stddev_pop", "variance",
         "var_samp", "var_pop",
     ]
@@ -68,8 +68,8 @@ enum SparkSQLFunctions {
             guard let e = timestamp(a[0]), let s = timestamp(a[1]) else { return nil }
             return days(e) - days(s)
         }
-        scalar("current_date", 0) { _ in SparkSQLDates.dateText(Int32(days(now))) }
-        scalar("current_timestamp", 0) { _ in SparkSQLDates.timestampText(now) }
+        scalar("spark_current_date", 0) { _ in SparkSQLDates.dateText(Int32(days(now))) }
+        scalar("spark_current_timestamp", 0) { _ in SparkSQLDates.timestampText(now) }
         scalar("concat_ws", nil) { a in
             guard let sep = a.first, !sep.isNull else { return nil }
             return a.dropFirst().filter { !$0.isNull }.map { text($0) ?? "" }.joined(separator: text(sep) ?? "")

@@ -16,8 +16,36 @@ struct SparkSQLTranslator {
     /// The outermost select list: the name of each item and its tokens.
     private(set) var selectItems: [(name: String?, tokens: ArraySlice<SparkSQLToken>)] = []
 
+    /// Indexes of the names a `WITH` clause defines (`WITH a AS (...), b(x, y) AS (...)`).
+    let cteNames: Set<Int>
+
     init(tokens: [SparkSQLToken]) {
         self.tokens = tokens
+        var names: Set<Int> = []
+        var i = 0
+        while i < tokens.count {
+            guard tokens[i].isKeyword("WITH") else { i += 1; continue }
+            i += 1
+            if i < tokens.count && tokens[i].isKeyword("RECURSIVE") { i += 1 }
+            while i < tokens.count && tokens[i].isName {
+                names.insert(i)
+                i += 1
+                // Skip an optional column list, then `AS ( ... )`.
+                for _ in 0..<2 {
+                    if i < tokens.count && tokens[i].isKeyword("AS") { i += 1 }
+                    guard i < tokens.count, tokens[i].isSymbol("(") else { break }
+                    var depth = 0
+                    repeat {
+                        if tokens[i].isSymbol("(") { depth += 1 }
+                        if tokens[i].isSymbol(")") { depth -= 1 }
+                        i += 1
+                    } while i < tokens.count && depth > 0
+                }
+                guard i < tokens.count, tokens[i].isSymbol(",") else { break }
+                i += 1
+            }
+        }
+        cteNames = names
     }
 
     /// Statements spark.sql refuses (spark.sql runs one query here).
@@ -114,7 +142,8 @@ struct SparkSQLTranslator {
         for range in items where !range.isEmpty {
             let item = tokens[range]
             if let alias = Self.alias(of: item) {
-                selectItems.append((alias, item))
+                let asKeyword = item[item.endIndex - 2].isKeyword("AS")
+                selectItems.append((alias, item.dropLast(asKeyword ? 2 : 1)))
             } else if Self.isBareColumn(item) || item.last?.isSymbol("*") == true {
                 selectItems.append((item.last?.text, item))
             } else {
@@ -240,8 +269,7 @@ struct SparkSQLTranslator {
                 }
                 if next?.isSymbol("(") == true && !Self.nonFunctionWords.contains(k) && !(i > 0 && tokens[i - 1].isSymbol(".")) {
                     let close = try closing(i + 1)
-                    if close + 1 < tokens.count && tokens[close + 1].isKeyword("AS") && i > 0
-                        && (tokens[i - 1].isKeyword("WITH") || tokens[i - 1].isSymbol(",")) {
+                    if cteNames.contains(i) {
                         // A CTE with a column list: `WITH t(a, b) AS (...)`.
                         out.append(SQLText.quoteName(t.text))
                         try translate((i + 1)..<(close + 1), into: &out)
