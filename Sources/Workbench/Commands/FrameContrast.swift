@@ -11,11 +11,7 @@ enum FrameContrast {
     static func render(glue: StructType, spark: StructType) -> String {
         var rows: [(String, String)] = [(leftTitle, rightTitle), ("root", "root")]
         for (g, s) in pairs(glue: glue, spark: spark) {
-            let left = g.map { lines(StructType([$0]).treeString()) } ?? []
-            let right = s.map { lines(SparkSchemaInference.treeString(StructType([$0]))) } ?? []
-            for i in 0..<max(left.count, right.count) {
-                rows.append((i < left.count ? left[i] : "", i < right.count ? right[i] : ""))
-            }
+            appendRows(g.map { ($0.name, $0.type) }, s.map { ($0.name, $0.type, " (nullable = true)") }, depth: 0, to: &rows)
         }
         let width = rows.map(\.0.count).max() ?? 0
         var out = ""
@@ -79,8 +75,40 @@ enum FrameContrast {
         }
     }
 
-    private static func lines(_ tree: String) -> [String] {
-        tree.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().filter { !$0.isEmpty }.map(String.init)
+    /// One line per side for a field (Glue's `printSchema` on the left, Spark's on the right),
+    /// then its children, struct fields paired by name so nested lines line up too.
+    private static func appendRows(_ g: (name: String?, type: DataType)?, _ s: (name: String, type: DataType, suffix: String)?,
+                                   depth: Int, to rows: inout [(String, String)]) {
+        let indent = String(repeating: "|    ", count: depth) + "|-- "
+        let left = g.map { indent + ($0.name.map { "\($0): " } ?? "") + $0.type.typeName } ?? ""
+        let right = s.map { " " + indent + "\($0.name): \(SparkSchemaInference.treeName($0.type))\($0.suffix)" } ?? ""
+        rows.append((left, right))
+        switch (g?.type, s?.type) {
+        case (.choice(let c)?, _):
+            for m in c.members { appendRows((nil, m), nil, depth: depth + 1, to: &rows) }
+        case (.structure(let x)?, .structure(let y)?):
+            for (a, b) in pairs(glue: x, spark: y) {
+                appendRows(a.map { ($0.name, $0.type) }, b.map { ($0.name, $0.type, " (nullable = true)") }, depth: depth + 1, to: &rows)
+            }
+        case (.array(let x)?, .array(let y)?):
+            appendRows(("element", x), ("element", y, " (containsNull = true)"), depth: depth + 1, to: &rows)
+        case (.map(let x)?, .map(let y)?):
+            appendRows(("key", .string), ("key", .string, ""), depth: depth + 1, to: &rows)
+            appendRows(("value", x), ("value", y, " (valueContainsNull = true)"), depth: depth + 1, to: &rows)
+        default:
+            // One side only (or different kinds): each side's own children, unpaired.
+            for child in children(g?.type) { appendRows((child.0, child.1), nil, depth: depth + 1, to: &rows) }
+            for child in children(s?.type) { appendRows(nil, (child.0 ?? "", child.1, child.2), depth: depth + 1, to: &rows) }
+        }
+    }
+
+    private static func children(_ t: DataType?) -> [(String?, DataType, String)] {
+        switch t {
+        case .structure(let s)?: s.fields.map { ($0.name, $0.type, " (nullable = true)") }
+        case .array(let e)?: [("element", e, " (containsNull = true)")]
+        case .map(let v)?: [("key", .string, ""), ("value", v, " (valueContainsNull = true)")]
+        default: []
+        }
     }
 
     private static func trimmed(_ s: String) -> String {
