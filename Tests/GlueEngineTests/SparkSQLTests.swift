@@ -172,4 +172,17 @@ enum SparkSQLFixtures {
         #expect(df.count() == 0)
         #expect(df.schema == StructType([Field("id", .long), Field("price", .double)]))
     }
+
+    @Test func structArrayAndDecimalColumnsComeBackWithTheirTypes() throws {
+        let nested = SparkSQLFixtures.frame(
+            [("id", .long), ("tags", .array(.string)), ("who", .structure(StructType([Field("name", .string)]))),
+             ("amount", .decimal(precision: 10, scale: 2))],
+            [[.long(1), .array([.string("a"), .string("b")]), .structure(DynamicRecord([("name", .string("ann"))])),
+              .decimal(DecimalValue(unscaled: 1250, precision: 10, scale: 2))]])
+        let df = try SparkSQL.execute("SELECT tags, who, amount, amount * 2 AS twice FROM t", views: ["t": nested])
+        #expect(df.schema.fields.map(\.type) == [.array(.string), .structure(StructType([Field("name", .string)])),
+                                                 .decimal(precision: 10, scale: 2), .double])
+        #expect(F.rows(df) == [[.array([.string("a"), .string("b")]), .structure(DynamicRecord([("name", .string("ann"))])),
+                                .decimal(DecimalValue(unscaled: 1250, precision: 10, scale: 2)), .double(25)]])
+    }
 }
