@@ -13,13 +13,45 @@ struct FrameCommand: ParsableCommand {
 
 extension FrameCommand {
     struct Schema: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the frame's schema as printSchema() does (choice types included).")
+        static let configuration = CommandConfiguration(
+            abstract: "Print the frame's schema as printSchema() does (choice types included).",
+            discussion: """
+                --as dataframe prints what Spark infers for the same objects instead (spark.read.csv with \
+                header and inferSchema, spark.read.json): one type per column, a mixed column widened to \
+                string. --compare prints both side by side, with one line per field whose type differs.
+                """)
         @OptionGroup var source: FrameSource
+        @Option(name: .customLong("as"), help: ArgumentHelp("dynamicframe (Glue's inference, the default) or dataframe (Spark's).", valueName: "kind"))
+        var kind = "dynamicframe"
+        @Flag(help: "Print the DynamicFrame's and Spark's schemas side by side, with their differences.")
+        var compare = false
         @OptionGroup var output: JSONFlag
+
+        func validate() throws {
+            guard ["dynamicframe", "dataframe"].contains(kind.lowercased()) else {
+                throw WorkbenchError.badValue(option: "--as", value: kind, reason: "expected dynamicframe or dataframe")
+            }
+        }
 
         func run() throws {
             let (frame, _) = try source.load()
             let schema = frame.schema()
+            if compare || kind.lowercased() == "dataframe" {
+                let format = try source.resolvedFormat(for: source.path.hasPrefix("s3://") ? (try source.firstKey() ?? source.path) : source.path)
+                let spark = SparkSchemaInference.infer(frame, format: format, withHeader: source.withHeader)
+                if output.json {
+                    var pairs: [(String, Value)] = [("dataFrame", Render.fields(spark))]
+                    if compare {
+                        pairs.insert(("dynamicFrame", Render.fields(schema)), at: 0)
+                        pairs.append(("differences", .array(FrameContrast.differences(glue: schema, spark: spark).map { .string($0) })))
+                    }
+                    Output.json(DynamicRecord(pairs))
+                    return
+                }
+                Output.write(compare ? FrameContrast.render(glue: schema, spark: spark) : SparkSchemaInference.treeString(spark))
+                FrameNotes.errors(frame, path: source.path)
+                return
+            }
             if output.json {
                 Output.json(DynamicRecord([("fields", Render.fields(schema)), ("count", .long(Int64(frame.count()))),
                                            ("errorsCount", .long(Int64(frame.errorsCount())))]))

@@ -114,6 +114,11 @@ struct FrameSource: ParsableArguments {
         return try S3Source(store: store).objects(paths: [try S3URI(parsing: path)], recurse: recurse, exclusions: globs)
     }
 
+    /// The key of the first object an `s3://` path names (its format tells the path's format).
+    func firstKey() throws -> String? {
+        try objects(in: try sandboxOptions.open().store).first?.key
+    }
+
     func resolvedFormat(for name: String) throws -> DataFormat {
         if let format { return try DataFormat(glueName: format) }
         guard let f = DataFormat(fileName: name) else {
