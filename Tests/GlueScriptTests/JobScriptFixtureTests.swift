@@ -148,17 +148,23 @@ struct JobScriptFixtureTests {
         #expect(try !lab.keys("s3://gluelab-assets/temporary/clicks/checkpoint/").isEmpty)
     }
 
-    @Test func studioSqlQueryNodeFailsAtSparkSql() throws {
+    @Test func studioSqlQueryNodeRunsUnchanged() throws {
         let lab = try ScriptLab()
-        try lab.put("s3://shop-landing/orders/o.json", #"{"order_date":"2024-01-01","country":"FR","price":2.5,"qty":2}"# + "\n")
+        try lab.put("s3://shop-landing/orders/o.json", [
+            #"{"order_date":"2024-01-01","country":"FR","price":2.5,"qty":2}"#,
+            #"{"order_date":"2024-01-01","country":"FR","price":1.0,"qty":1}"#,
+            #"{"order_date":"2024-01-02","country":"GB","price":3.0,"qty":0}"#,
+        ].joined(separator: "\n") + "\n")
+        _ = try DataCatalog(sandbox: lab.sandbox).createDatabase(CatalogDatabase(name: "shop"))
         let result = try lab.runFixture("studio_sql_query.py", job: "daily")
-        #expect(result.status == .failed)
-        let message = "studio_sql_query.py:13:20: NotImplementedError: spark.sql is Spark's own API, which gluelab's engine does not run; use glueContext.create_dynamic_frame / DynamicFrame transforms instead"
-        #expect(result.error?.description == message)
-        #expect(result.record.errorMessage == message)
-        // It read its source before failing; the bookmark stays as it was (no commit).
-        #expect(result.recordsRead == 1)
-        #expect(result.bookmark?.version == 0)
+        #expect(result.status == .succeeded, "\(String(describing: result.error))")
+        #expect(result.recordsRead == 3)
+        // spark.sql grouped the orders (qty > 0 only); getSink wrote them partitioned by date
+        // and added the partition to the catalog table it created.
+        #expect(try lab.frame("s3://shop-curated/daily_totals/", format: .parquet).records.map { Value.structure($0).jsonText() }
+                == [#"{"country":"FR","revenue":6.0}"#])
+        let partitions = try DataCatalog(sandbox: lab.sandbox).partitions(database: "shop", table: "daily_totals")
+        #expect(partitions.map(\.values) == [["2024-01-01"]])
     }
 
     func produce(_ lab: ScriptLab, _ values: [String]) throws {

@@ -37,8 +37,14 @@ final class SparkSessionObject: PyObject {
         case "read": return .object(DataFrameReaderObject(session: self))
         case "table": return nativeMethod(name, ["tableName"]) { b, _ in try self.table(try b.string("tableName")) }
         case "sql":
-            throw PyException(.notImplementedError,
-                              "spark.sql is Spark's own API, which gluelab's engine does not run; use glueContext.create_dynamic_frame / DynamicFrame transforms instead")
+            // Spark SQL over the session's temporary views, executed by an in-memory SQLite
+            // (``SparkSQL``): the common subset, with clear errors for the rest.
+            return nativeMethod(name, ["sqlQuery", .optional("args")]) { b, _ in
+                guard b["args"].isNone else {
+                    throw PyException(.notImplementedError, "spark.sql(sqlQuery, args=...) parameter markers are not available in gluelab")
+                }
+                return self.wrap(try SparkSQL.execute(try b.string("sqlQuery"), views: self.state.views))
+            }
         case "createDataFrame":
             return nativeMethod(name, ["data", .optional("schema"), .optional("samplingRatio"), .optional("verifySchema", .bool(true))]) { b, _ in
                 self.wrap(try SparkRowsInput.dataFrame(b["data"], schema: b["schema"]))
