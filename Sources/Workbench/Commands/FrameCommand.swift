@@ -38,7 +38,8 @@ extension FrameCommand {
             let schema = frame.schema()
             if compare || kind.lowercased() == "dataframe" {
                 let format = try source.resolvedFormat(for: source.path.hasPrefix("s3://") ? (try source.firstKey() ?? source.path) : source.path)
-                let spark = SparkSchemaInference.infer(frame, format: format, withHeader: source.withHeader)
+                let sparkFrame = try source.sparkFrame(format: format)
+                let spark = sparkFrame.schema
                 if output.json {
                     var pairs: [(String, Value)] = [("dataFrame", Render.fields(spark))]
                     if compare {
@@ -48,7 +49,7 @@ extension FrameCommand {
                     Output.json(DynamicRecord(pairs))
                     return
                 }
-                Output.write(compare ? FrameContrast.render(glue: schema, spark: spark) : SparkSchemaInference.treeString(spark))
+                Output.write(compare ? FrameContrast.render(glue: schema, spark: spark) : sparkFrame.sparkSchemaTree())
                 FrameNotes.errors(frame, path: source.path)
                 return
             }

@@ -35,7 +35,7 @@ enum FrameContrast {
         pairs(glue: glue, spark: spark).compactMap { g, s in
             if let g, let s, sorted(g.type) == sorted(s.type) { return nil }
             let left = g.map { "\($0.name): \(glueName($0.type))" } ?? "\(s?.name ?? ""): (absent)"
-            let right = s.map { "\($0.name): \(SparkSchemaInference.compactName($0.type))" } ?? "\(g?.name ?? ""): (absent)"
+            let right = s.map { "\($0.name): \(SparkSchemaText.compactName($0.type))" } ?? "\(g?.name ?? ""): (absent)"
             return left + "  ←→  " + right
         }
     }
@@ -81,7 +81,7 @@ enum FrameContrast {
                                    depth: Int, to rows: inout [(String, String)]) {
         let indent = String(repeating: "|    ", count: depth) + "|-- "
         let left = g.map { indent + ($0.name.map { "\($0): " } ?? "") + $0.type.typeName } ?? ""
-        let right = s.map { " " + indent + "\($0.name): \(SparkSchemaInference.treeName($0.type))\($0.suffix)" } ?? ""
+        let right = s.map { " " + indent + "\($0.name): \(SparkSchemaText.treeName($0.type))\($0.suffix)" } ?? ""
         rows.append((left, right))
         switch (g?.type, s?.type) {
         case (.choice(let c)?, _):

@@ -108,6 +108,31 @@ struct FrameSource: ParsableArguments {
         return try source.read(objects: objects, format: fmt, formatOptions: options, columns: projection, filter: try rowFilter())
     }
 
+    /// The same objects as `spark.read` sees them (``SparkReader``): CSV with `header` (from
+    /// `--with-header`) and `inferSchema` on, `sep`/`quote`/`escape` from the CSV options, JSON
+    /// with `multiLine`. What Spark would infer, to set beside the DynamicFrame's schema.
+    func sparkFrame(format: DataFormat) throws -> DataFrame {
+        var o: [String: String] = [:]
+        if format == .csv {
+            o["header"] = withHeader ? "true" : "false"
+            o["inferschema"] = "true"
+            if let separator { o["sep"] = separator }
+            if let quoteChar { o["quote"] = quoteChar }
+            if let escaper { o["escape"] = escaper }
+        }
+        if multiLine { o["multiline"] = "true" }
+        if path.hasPrefix("s3://") {
+            // The path itself, so Spark's partition discovery sees the key=value folders under it.
+            let store = try sandboxOptions.open().store
+            return try SparkReader.read(store: store, paths: [path], format: format.rawValue, options: o, schema: nil)
+        }
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw WorkbenchError.file(path: path, reason: "cannot read: no such file or not readable")
+        }
+        return try SparkReader.read(files: [(source: path, data: data, partitions: [])], format: format, options: o, schema: nil)
+    }
+
     /// The objects an `s3://` path names, with `--no-recurse` and `--exclusions` applied.
     func objects(in store: ObjectStore) throws -> [ObjectInfo] {
         let globs = try exclusions.map { try ObjectStore.parseExclusions($0) } ?? []

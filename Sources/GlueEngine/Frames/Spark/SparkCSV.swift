@@ -83,8 +83,10 @@ enum SparkCSV {
     }
 
     private static func isDouble(_ t: String) -> Bool {
-        guard let d = Double(t) else { return ["NaN", "Infinity", "-Infinity", "+Infinity"].contains(t) }
-        // Swift reads "inf", "nan" and hex floats that Java does not.
+        // Java's parseDouble words, and Spark's nanValue / positiveInf / negativeInf defaults.
+        if ["NaN", "Infinity", "+Infinity", "-Infinity", "Inf", "-Inf"].contains(t) { return true }
+        guard let d = Double(t) else { return false }
+        // Swift also reads "inf", "nan" and hex floats, which Java does not.
         return d.isFinite && !t.lowercased().contains("x")
     }
 

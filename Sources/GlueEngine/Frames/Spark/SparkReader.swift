@@ -32,6 +32,14 @@ public enum SparkReader {
             }
             files.append((info.uri.description, try store.get(info.uri), partitions))
         }
+        return try read(files: files, format: fmt, options: opts, schema: schema)
+    }
+
+    /// Reads files already in memory (the sandbox's objects, or local files for
+    /// `gluelab frame schema --as dataframe`), each with the `key=value` folders above it.
+    /// `options` names are lowercase.
+    public static func read(files: [(source: String, data: Data, partitions: [(String, String)])], format fmt: DataFormat,
+                            options opts: [String: String], schema: StructType?) throws(EngineError) -> DataFrame {
         var frame: SparkRows
         switch fmt {
         case .csv:

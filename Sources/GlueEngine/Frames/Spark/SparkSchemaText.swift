@@ -1,10 +1,11 @@
-/// Spark's `printSchema()` text and type names, for the schemas gluelab says Spark infers.
+/// Spark's `printSchema()` text and type names for a bare `StructType` (the schema contrast
+/// prints side by side with Glue's; a `DataFrame` prints its own with `sparkSchemaTree()`,
+/// which also knows each column's nullability).
 ///
 /// Unlike Glue's format: lines start with ` |-- `, every field ends with `(nullable = true)`,
 /// `int` prints as `integer`, array elements carry `(containsNull = true)` and map values
-/// `(valueContainsNull = true)`. (feat/sparkdf's `DataFrame.sparkSchemaTree()` prints the
-/// same; the lead reconciles the two.)
-extension SparkSchemaInference {
+/// `(valueContainsNull = true)`.
+public enum SparkSchemaText {
     /// The schema as Spark's `df.printSchema()` prints it, ending with a newline.
     public static func treeString(_ schema: StructType) -> String {
         var out = "root\n"
