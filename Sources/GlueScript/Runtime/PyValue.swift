@@ -89,8 +89,11 @@ public final class PyDict {
 
     public init() {}
 
-    /// A dict with string keys, in the order given.
+    /// A dict with string keys, in the order given (a record handed to a Map or Filter
+    /// function: storage reserved up front, so a record costs one allocation per table).
     public init(_ pairs: [(String, PyValue)]) {
+        keys.reserveCapacity(pairs.count)
+        storage.reserveCapacity(pairs.count)
         for (k, v) in pairs { self[.str(k)] = v }
     }
 
