@@ -109,9 +109,48 @@ extension RecordBatch {
     /// The rows `rows` of this batch as a new batch (this batch itself when every row is kept).
     func gather(_ rows: [Int]) -> RecordBatch {
         if rows.count == count, rows.elementsEqual(0..<count) { return self }
+        if let flat = gatherFlat(rows) { return flat }
         let a = BatchAssembler()
         a.declareFields(of: self)
         a.append(self, rows: rows)
         return a.finish()
+    }
+}
+
+extension RecordBatch {
+    /// `gather` for a batch of flat columns (booleans, numbers, dates, timestamps, strings,
+    /// binaries; no structs, arrays, maps or choices): copies the typed buffers directly, with
+    /// the assembler's rule kept — a column left with no value is dropped, unless it was an
+    /// all-null column to begin with. Nil when the batch has other columns or no rows are kept.
+    func gatherFlat(_ rows: [Int]) -> RecordBatch? {
+        guard !rows.isEmpty else { return nil }
+        var names: [String] = []
+        var columns: [Column] = []
+        for (name, column) in zip(self.names, self.columns) {
+            let validity = column.validity.map { v in rows.map { v[$0] } }
+            if let validity, !validity.contains(true) { continue }
+            let storage: ColumnStorage
+            switch column.storage {
+            case .null: storage = .null
+            case .boolean(let v): storage = .boolean(rows.map { v[$0] })
+            case .int32(let v, let t): storage = .int32(rows.map { v[$0] }, t)
+            case .int64(let v, let t): storage = .int64(rows.map { v[$0] }, t)
+            case .float32(let v): storage = .float32(rows.map { v[$0] })
+            case .float64(let v): storage = .float64(rows.map { v[$0] })
+            case .bytes(let b, let t):
+                var out = ByteColumn(offsets: [0], data: [])
+                out.offsets.reserveCapacity(rows.count + 1)
+                for r in rows {
+                    out.data.append(contentsOf: b[r])
+                    out.offsets.append(Int32(out.data.count))
+                }
+                storage = .bytes(out, t)
+            case .structure, .array, .map, .choice:
+                return nil
+            }
+            names.append(name)
+            columns.append(Column(count: rows.count, storage: storage, validity: validity))
+        }
+        return RecordBatch(count: rows.count, names: names, columns: columns, source: source)
     }
 }
