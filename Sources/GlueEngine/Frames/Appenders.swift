@@ -118,7 +118,15 @@ public final class StructAppender: Appender {
 
     /// Appends a whole record as one row.
     public func appendRecord(_ r: DynamicRecord) {
-        for (name, value) in zip(r.names, r.values) { field(name).append(value) }
+        // Records of one batch usually list their fields in the same order: try the field at
+        // the same position before the lookup by name.
+        for (i, (name, value)) in zip(r.names, r.values).enumerated() {
+            if i < names.count, names[i] == name {
+                fields[i].append(value)
+            } else {
+                field(name).append(value)
+            }
+        }
         endRow()
     }
 

@@ -17,8 +17,10 @@ public struct DynamicRecord: Hashable, Sendable {
         for (n, v) in pairs { self[n] = v }
     }
 
-    /// Makes a record from parallel arrays whose names are known to be unique.
-    init(uniqueNames: [String], values: [Value]) {
+    /// Makes a record from parallel arrays whose names the caller knows to be unique (not
+    /// checked: a repeated name would make a record with two fields of that name). For hot
+    /// paths that build records from a source with unique keys (a script's dict).
+    public init(uniqueNames: [String], values: [Value]) {
         names = uniqueNames
         self.values = values
     }

@@ -36,8 +36,14 @@ enum RecordConversion {
 
     /// `dict` as a record, each field converted like the same field of `original`.
     static func record(_ dict: PyDict, like original: DynamicRecord?) throws -> DynamicRecord {
-        var out = DynamicRecord()
-        for (key, value) in dict.items {
+        // Dict keys are unique and, for a record a Map function changed, mostly in the
+        // original's order: look at the same position first, then search.
+        var names: [String] = []
+        var values: [Value] = []
+        names.reserveCapacity(dict.count)
+        values.reserveCapacity(dict.count)
+        var seen = Set<String>()
+        for (position, key) in dict.keys.enumerated() {
             let name: String
             switch key {
             case .str(let s): name = s
@@ -46,10 +52,24 @@ enum RecordConversion {
             case .none: name = "None"
             case .tuple: throw PyException(.typeError, "a tuple cannot be a record field name")
             }
-            let old = original.flatMap { $0.contains(name) ? $0[name] : nil }
-            out[name] = try self.value(value, like: old)
+            var old: Value?
+            if let original {
+                if position < original.names.count, original.names[position] == name {
+                    old = original.values[position]
+                } else if let i = original.names.firstIndex(of: name) {
+                    old = original.values[i]
+                }
+            }
+            let converted = try self.value(dict[key] ?? .none, like: old)
+            // Keys like 1 and "1" name the same field: the later one wins, as before.
+            if !seen.insert(name).inserted, let i = names.firstIndex(of: name) {
+                values[i] = converted
+                continue
+            }
+            names.append(name)
+            values.append(converted)
         }
-        return out
+        return DynamicRecord(uniqueNames: names, values: values)
     }
 
     /// `value` as an engine value, keeping `old`'s type where the script did not change the
