@@ -52,12 +52,17 @@ struct LabContext {
                                  topic: lab.topic, domain: ExamDomain(rawValue: lab.domain))
     }
 
-    static func show(_ step: LabStep, index: Int, of lab: LabDefinition) {
+    /// Prints a step; `{lab}` and `{workspace}` in its commands become the lab's folder and the
+    /// learner's script folder.
+    static func show(_ step: LabStep, index: Int, of lab: LabDefinition, _ state: LabStartState) {
         Output.line("Step \(index + 1)/\(lab.steps.count): \(step.title)")
         Output.line(step.instructions.trimmingCharacters(in: .whitespacesAndNewlines))
         if let commands = step.commands, !commands.isEmpty {
             Output.line("Try:")
-            for c in commands { Output.line("  \(c)") }
+            for c in commands {
+                Output.line("  " + c.replacingOccurrences(of: "{lab}", with: state.folder.path)
+                    .replacingOccurrences(of: "{workspace}", with: state.workspace.path))
+            }
         }
     }
 }
@@ -94,9 +99,10 @@ struct LabStartCommand: ParsableCommand {
         Output.line("\(lab.title)\n")
         Output.line(lab.story.trimmingCharacters(in: .whitespacesAndNewlines))
         Output.line("\nSandbox: \(state.sandboxName) (use --sandbox \(state.sandboxName))")
+        Output.line("Lab files: \(state.folder.path)")
         for path in scripts { Output.line("Script to edit: \(path)") }
         Output.line()
-        LabContext.show(lab.steps[0], index: 0, of: lab)
+        LabContext.show(lab.steps[0], index: 0, of: lab, state)
     }
 }
 
@@ -112,7 +118,7 @@ struct LabStatusCommand: ParsableCommand {
         Output.line("\(lab.id): \(lab.title)  (sandbox \(state.sandboxName))")
         for path in (lab.scripts ?? []).map({ state.scriptPath(($0 as NSString).lastPathComponent).path }) { Output.line("Script to edit: \(path)") }
         guard let (index, step) = session.currentStep(of: lab) else { Output.line("All \(lab.steps.count) steps passed."); return }
-        LabContext.show(step, index: index, of: lab)
+        LabContext.show(step, index: index, of: lab, state)
     }
 }
 
@@ -136,7 +142,7 @@ struct LabCheckCommand: ParsableCommand {
         Output.line("\nStep \(index + 1) passed. \(step.explanation.trimmingCharacters(in: .whitespacesAndNewlines))\n")
         if index + 1 < lab.steps.count {
             try ctx.record(lab, lab.steps[index + 1].id, .started)
-            LabContext.show(lab.steps[index + 1], index: index + 1, of: lab)
+            LabContext.show(lab.steps[index + 1], index: index + 1, of: lab, state)
         } else {
             try ctx.record(lab, nil, .completed)
             Output.line("Lab \(lab.id) completed.")

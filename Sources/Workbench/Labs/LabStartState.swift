@@ -43,6 +43,7 @@ public struct LabStartState {
             paths.append(target.path)
         }
         let box = try open()
+        try box.clock.freeze()
         let start = lab.start
         let jobs = JobStore(sandbox: box)
         for job in start.jobs ?? [] {
@@ -55,12 +56,10 @@ public struct LabStartState {
             let at = run.at.map(micros) ?? micros(start.clock)
             while let first = objects.first, micros(first.lastModified) <= at { try put(first, in: box); objects.removeFirst() }
             try box.clock.set(at)
-            try box.clock.freeze()
             try Self.runJob(run, in: box)
         }
         for o in objects { try put(o, in: box) }
         try box.clock.set(micros(start.clock))
-        try box.clock.freeze()
         return paths
     }
 
