@@ -11,6 +11,8 @@ public struct LabCheckSpec: Codable, Sendable, Equatable {
     public var objects: Objects?
     /// The job's run count.
     public var runs: Runs?
+    /// A Data Catalog table: its `version` and the types of named `columns`.
+    public var table: Table?
 
     public struct LastRun: Codable, Sendable, Equatable {
         public var job: String
@@ -23,9 +25,15 @@ public struct LabCheckSpec: Codable, Sendable, Equatable {
     public struct Bookmark: Codable, Sendable, Equatable { public var job: String; public var contexts: [String] }
     public struct Objects: Codable, Sendable, Equatable { public var prefix: String; public var count: Int }
     public struct Runs: Codable, Sendable, Equatable { public var job: String; public var count: Int }
+    public struct Table: Codable, Sendable, Equatable {
+        public var database: String
+        public var name: String
+        public var version: Int?
+        public var columns: [String: String]?
+    }
 
-    static let kinds = ["lastRun", "bookmark", "objects", "runs"]
-    var kindCount: Int { [lastRun != nil, bookmark != nil, objects != nil, runs != nil].filter { $0 }.count }
+    static let kinds = ["lastRun", "bookmark", "objects", "runs", "table"]
+    var kindCount: Int { [lastRun != nil, bookmark != nil, objects != nil, runs != nil, table != nil].filter { $0 }.count }
 }
 
 /// One compared value: what the check expected and what the sandbox holds.
@@ -61,6 +69,19 @@ extension LabCheckSpec {
         if let c = runs {
             let n = try RunStore(sandbox: sandbox).list(jobName: c.job).count
             return [LabCheckResult(what: "runs of \(c.job)", expected: String(c.count), actual: String(n))]
+        }
+        if let c = table {
+            let t = try DataCatalog(sandbox: sandbox).findTable(database: c.database, name: c.name)
+            let name = "table \(c.database).\(c.name)"
+            var out: [LabCheckResult] = []
+            if let v = c.version { out.append(LabCheckResult(what: "\(name) version", expected: String(v), actual: t.map { String($0.versionId) } ?? "(no table)")) }
+            let columns = (t?.storageDescriptor.columns ?? []) + (t?.partitionKeys ?? [])
+            for (col, type) in (c.columns ?? [:]).sorted(by: { $0.key < $1.key }) {
+                let actual = t == nil ? "(no table)" : columns.first { $0.name == col }?.type ?? "(no column)"
+                out.append(LabCheckResult(what: "\(name) column \(col)", expected: type, actual: actual))
+            }
+            if out.isEmpty { out.append(LabCheckResult(what: name, expected: "present", actual: t == nil ? "absent" : "present")) }
+            return out
         }
         return []
     }

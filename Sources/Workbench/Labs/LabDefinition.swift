@@ -27,6 +27,24 @@ public struct LabStart: Codable, Sendable, Equatable {
     public var jobs: [LabJob]?
     /// Earlier runs the story needs, run through the engine at their clock times.
     public var runs: [LabRun]?
+    /// JDBC tables: SQL run in a sandbox database (`JDBCDatabases.run(sql:database:)`).
+    public var sql: [LabSQL]?
+    /// Topics to create.
+    public var topics: [LabTopic]?
+    /// Data Catalog databases to create.
+    public var catalogDatabases: [String]?
+}
+
+/// SQL for one JDBC database of the sandbox (tables and rows the story needs).
+public struct LabSQL: Codable, Sendable, Equatable {
+    public var database: String
+    public var statements: String
+}
+
+/// A topic of the start state.
+public struct LabTopic: Codable, Sendable, Equatable {
+    public var name: String
+    public var partitions: Int?
 }
 
 /// An object put in the start state (or by a solution action).

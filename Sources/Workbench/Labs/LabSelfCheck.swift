@@ -11,10 +11,16 @@ public struct LabSelfCheck {
 
     /// One problem found, or nil for a lab that passes. Lines tell what was checked.
     public func check(_ id: String, log: (String) -> Void) -> String? {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("gluelab-check-labs-\(UUID().uuidString)")
+        // The sandbox is closed (released) inside `play` before its folder is removed.
+        let problem = play(id, home: home, log: log)
+        try? FileManager.default.removeItem(at: home)
+        return problem
+    }
+
+    private func play(_ id: String, home: URL, log: (String) -> Void) -> String? {
         do {
             let lab = try loader.load(id)
-            let home = FileManager.default.temporaryDirectory.appendingPathComponent("gluelab-check-labs-\(UUID().uuidString)")
-            defer { try? FileManager.default.removeItem(at: home) }
             let state = LabStartState(lab: lab, folder: loader.folder(id), home: home)
             try state.apply()
             let box = try state.open()

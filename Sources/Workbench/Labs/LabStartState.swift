@@ -45,6 +45,9 @@ public struct LabStartState {
         let box = try open()
         try box.clock.freeze()
         let start = lab.start
+        for name in start.catalogDatabases ?? [] { _ = try DataCatalog(sandbox: box).createDatabase(CatalogDatabase(name: name)) }
+        for sql in start.sql ?? [] { _ = try JDBCDatabases(sandbox: box).run(sql: sql.statements, database: sql.database) }
+        for topic in start.topics ?? [] { _ = try TopicStore(sandbox: box).create(name: topic.name, partitions: topic.partitions ?? 1) }
         let jobs = JobStore(sandbox: box)
         for job in start.jobs ?? [] {
             _ = try jobs.create(JobDefinition(name: job.name, command: JobCommand(scriptLocation: scriptPath(job.script).path),
