@@ -68,3 +68,23 @@ import Testing
         #expect(try store.currentLab(learner: "ana") == lab.id)
     }
 }
+
+@Suite struct LabDataCheckTests {
+    @Test func rowsAndSchemaReadTheData() throws {
+        let loader = LabLoader(root: repoLabs)
+        let lab = try loader.load("hourly-reprocessing")
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("lab-home-\(UUID().uuidString)")
+        let state = LabStartState(lab: lab, folder: loader.folder(lab.id), home: home)
+        try state.apply()
+        let box = try state.open()
+        let rows = LabCheckSpec(rows: LabDataCheck(path: "s3://raw/events/", format: "csv", count: 9))
+        #expect(try rows.evaluate(in: box) == [LabCheckResult(what: "records under s3://raw/events/", expected: "9", actual: "9")])
+        // The curated Parquet holds every reread: 3 + 6 + 9 records.
+        let curated = LabCheckSpec(rows: LabDataCheck(path: "s3://curated/events/", format: "parquet", count: 18))
+        #expect(try curated.evaluate(in: box).allSatisfy(\.passed))
+        let schema = LabCheckSpec(schema: LabDataCheck(path: "s3://curated/events/", format: "parquet", field: "user", type: "string"))
+        #expect(try schema.evaluate(in: box) == [LabCheckResult(what: "type of user under s3://curated/events/", expected: "string", actual: "string")])
+        let missing = LabCheckSpec(schema: LabDataCheck(path: "s3://curated/events/", format: "parquet", field: "nope", type: "long"))
+        #expect(try missing.evaluate(in: box).first?.actual == "(no field)")
+    }
+}

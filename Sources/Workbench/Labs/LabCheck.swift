@@ -13,6 +13,10 @@ public struct LabCheckSpec: Codable, Sendable, Equatable {
     public var runs: Runs?
     /// A Data Catalog table: its `version` and the types of named `columns`.
     public var table: Table?
+    /// Records under a path: `{path, format, count}`.
+    public var rows: LabDataCheck?
+    /// A field's type under a path: `{path, format, field, type}`.
+    public var schema: LabDataCheck?
 
     public struct LastRun: Codable, Sendable, Equatable {
         public var job: String
@@ -32,8 +36,8 @@ public struct LabCheckSpec: Codable, Sendable, Equatable {
         public var columns: [String: String]?
     }
 
-    static let kinds = ["lastRun", "bookmark", "objects", "runs", "table"]
-    var kindCount: Int { [lastRun != nil, bookmark != nil, objects != nil, runs != nil, table != nil].filter { $0 }.count }
+    static let kinds = ["lastRun", "bookmark", "objects", "runs", "table", "rows", "schema"]
+    var kindCount: Int { [lastRun != nil, bookmark != nil, objects != nil, runs != nil, table != nil, rows != nil, schema != nil].filter { $0 }.count }
 }
 
 /// One compared value: what the check expected and what the sandbox holds.
@@ -70,6 +74,7 @@ extension LabCheckSpec {
             let n = try RunStore(sandbox: sandbox).list(jobName: c.job).count
             return [LabCheckResult(what: "runs of \(c.job)", expected: String(c.count), actual: String(n))]
         }
+        if let c = rows ?? schema { return try c.evaluate(in: sandbox) }
         if let c = table {
             let t = try DataCatalog(sandbox: sandbox).findTable(database: c.database, name: c.name)
             let name = "table \(c.database).\(c.name)"

@@ -30,6 +30,10 @@ struct LabValidator {
             for (c, check) in step.checks.enumerated() where check.kindCount != 1 {
                 try fail(["steps", s, "checks", c], "a check has exactly one kind (\(LabCheckSpec.kinds.joined(separator: ", "))), not \(check.kindCount)")
             }
+            for (c, check) in step.checks.enumerated() {
+                if let r = check.rows, r.count == nil { try fail(["steps", s, "checks", c, "rows"], "a rows check needs a count") }
+                if let r = check.schema, r.field == nil || r.type == nil { try fail(["steps", s, "checks", c, "schema"], "a schema check needs a field and a type") }
+            }
             if step.solution.isEmpty { try fail(["steps", s, "solution"], "a step needs a reference solution") }
             for (a, action) in step.solution.enumerated() {
                 let at: [Any] = ["steps", s, "solution", a]
