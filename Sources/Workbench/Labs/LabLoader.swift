@@ -1,0 +1,77 @@
+import Foundation
+import Yams
+
+/// Finds and loads the labs. They live in `labs/<id>/lab.yaml` at the repository root; the
+/// folder is `$GLUELAB_LABS` when set, else the first `labs/` found walking up from the running
+/// executable (`swift run` builds into `<repo>/.build/...`) and then from the working directory.
+public struct LabLoader: Sendable {
+    /// The labs folder.
+    public let root: URL
+
+    public init(root: URL) { self.root = root }
+
+    /// The labs folder for this process. - Throws: `WorkbenchError.file` when none is found.
+    public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> LabLoader {
+        if let dir = environment["GLUELAB_LABS"], !dir.isEmpty { return LabLoader(root: URL(fileURLWithPath: dir)) }
+        var starts: [URL] = []
+        if let exe = Bundle.main.executableURL { starts.append(exe.resolvingSymlinksInPath().deletingLastPathComponent()) }
+        starts.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        for start in starts {
+            var dir = start
+            for _ in 0..<8 {
+                let labs = dir.appendingPathComponent("labs", isDirectory: true)
+                var isDir: ObjCBool = false
+                if FileManager.default.fileExists(atPath: labs.path, isDirectory: &isDir), isDir.boolValue { return LabLoader(root: labs) }
+                let parent = dir.deletingLastPathComponent()
+                if parent.path == dir.path { break }
+                dir = parent
+            }
+        }
+        throw WorkbenchError.file(path: "labs", reason: "no labs folder found (set GLUELAB_LABS to the repository's labs/ folder)")
+    }
+
+    /// The ids of every lab folder holding a `lab.yaml`, sorted.
+    public func ids() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        return names.filter { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).appendingPathComponent("lab.yaml").path) }.sorted()
+    }
+
+    /// The folder of lab `id`.
+    public func folder(_ id: String) -> URL { root.appendingPathComponent(id, isDirectory: true) }
+
+    /// Loads and validates lab `id`. - Throws: `WorkbenchError.file` naming the file, line and field.
+    public func load(_ id: String) throws -> LabDefinition {
+        let url = folder(id).appendingPathComponent("lab.yaml")
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw WorkbenchError.file(path: url.path, reason: "no such lab '\(id)' (labs: \(ids().joined(separator: ", ")))")
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        let lab = try Self.decode(text, path: url.path)
+        try LabValidator(lab: lab, folder: folder(id), path: url.path, text: text).validate(id: id)
+        return lab
+    }
+
+    /// Decodes a lab's YAML; a decoding error names the line of the field it concerns.
+    static func decode(_ text: String, path: String) throws -> LabDefinition {
+        do {
+            return try YAMLDecoder().decode(LabDefinition.self, from: text)
+        } catch let error as YamlError {
+            throw WorkbenchError.file(path: path, reason: "not valid YAML: \(error)")
+        } catch let error as DecodingError {
+            let (codingPath, message): ([CodingKey], String) = switch error {
+            case .keyNotFound(let key, let c): (c.codingPath, "missing field '\(key.stringValue)'")
+            case .typeMismatch(_, let c): (c.codingPath, c.debugDescription)
+            case .valueNotFound(_, let c): (c.codingPath, "missing value: \(c.debugDescription)")
+            case .dataCorrupted(let c): (c.codingPath, c.debugDescription)
+            @unknown default: ([], "\(error)")
+            }
+            let field = fieldPath(codingPath)
+            let line = LabValidator.line(of: codingPath.map(\.stringValue), codingPath.map(\.intValue), in: text)
+            throw WorkbenchError.file(path: line.map { "\(path):\($0)" } ?? path, reason: "\(field.isEmpty ? "lab" : field): \(message)")
+        }
+    }
+
+    static func fieldPath(_ keys: [CodingKey]) -> String {
+        keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+    }
+}

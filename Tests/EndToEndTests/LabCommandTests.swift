@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+/// Plays the sample lab `hourly-reprocessing` through the built binary, as a learner would:
+/// the binary finds the repository's labs/ from its own place (.build/debug/gluelab).
+@Suite struct LabCommandTests {
+    @Test func playsTheHourlyReprocessingLab() throws {
+        let g = try GluelabProcess()
+        let box = ["--sandbox", "lab-hourly-reprocessing"]
+        #expect(try g.ok(["lab", "list"]).contains("hourly-reprocessing  The hourly job that rereads everything  (domain 1, ~15 min)  not started"))
+        let start = try g.ok(["lab", "start", "hourly-reprocessing"])
+        #expect(start.contains("Sandbox: lab-hourly-reprocessing"))
+        let script = g.home.appendingPathComponent("labs/hourly-reprocessing/hourly_events.py").path
+        #expect(start.contains("Script to edit: \(script)"))
+        #expect(start.contains("Step 1/2: Make the job remember what it has read"))
+        let labFiles = try #require(start.split(separator: "\n").first { $0.hasPrefix("Lab files: ") }).dropFirst("Lab files: ".count)
+
+        // The history shows every run rereading everything.
+        let runs = try g.ok(["runs"] + box)
+        #expect(runs.split(separator: "\n").count == 4)
+
+        // Checking now fails and says why; a hint is recorded.
+        let failed = try g.run(["lab", "check"])
+        #expect(failed.status != 0)
+        #expect(failed.stdout.contains("FAIL hourly-events bookmark entry 'events': expected present, actual absent"))
+        #expect(failed.stderr.contains("2 of 3 checks failed"))
+        #expect(try g.ok(["lab", "hint"]).hasPrefix("Hint 1/3: "))
+        #expect(try g.ok(["lab", "solution"]).contains("gluelab job run hourly-events --job-bookmark-option job-bookmark-enable --sandbox lab-hourly-reprocessing"))
+
+        // Step 1: the learner adds the transformation_ctx and runs with bookmarks.
+        let source = try String(contentsOfFile: script, encoding: .utf8)
+        let fixed = source.replacingOccurrences(of: "    format_options={\"withHeader\": True},\n",
+                                                with: "    format_options={\"withHeader\": True},\n    transformation_ctx=\"events\",\n")
+        #expect(fixed != source)
+        try Data(fixed.utf8).write(to: URL(fileURLWithPath: script))
+        _ = try g.ok(["job", "run", "hourly-events", "--job-bookmark-option", "job-bookmark-enable"] + box)
+        let step1 = try g.ok(["lab", "check"])
+        #expect(step1.contains("Step 1 passed."))
+        #expect(step1.contains("Step 2/2: Prove the next hour reads only the new file"))
+        #expect(step1.contains("gluelab s3 cp \(labFiles)/data/hour09.csv"))
+        #expect(try g.ok(["lab", "status"]).contains("Step 2/2"))
+
+        // Step 2: the next hour reads only the new file.
+        _ = try g.ok(["clock", "advance", "35m"] + box)
+        _ = try g.ok(["s3", "cp", "\(labFiles)/data/hour09.csv", "s3://raw/events/hour=09/part-0.csv"] + box)
+        _ = try g.ok(["job", "run", "hourly-events", "--job-bookmark-option", "job-bookmark-enable"] + box)
+        let step2 = try g.ok(["lab", "check"])
+        #expect(step2.contains("ok   hourly-events last run objects read: expected 1, actual 1"))
+        #expect(step2.contains("Lab hourly-reprocessing completed."))
+        #expect(try g.ok(["lab", "list"]).contains("completed"))
+        #expect(try g.ok(["progress"]).contains("1 completed (hourly-reprocessing) of 1 started; 2 steps passed"))
+
+        // Reset puts the sandbox and the script back.
+        #expect(try g.ok(["lab", "reset"]).contains("reset to the start state"))
+        #expect(try String(contentsOfFile: script, encoding: .utf8) == source)
+        #expect(try g.ok(["lab", "status"]).contains("Step 1/2"))
+    }
+
+    @Test func checkLabsPassesEveryLab() throws {
+        let out = try GluelabProcess().ok(["dev", "check-labs"])
+        #expect(out.contains("hourly-reprocessing/enable-bookmarks: fails before, passes after its solution"))
+        #expect(out.contains("ok   hourly-reprocessing"))
+    }
+
+    @Test func anUnknownLabIsNamed() throws {
+        let r = try GluelabProcess().run(["lab", "start", "nope"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("no such lab 'nope' (labs: hourly-reprocessing"))
+    }
+}
