@@ -9,7 +9,7 @@ import GlueEngine
 /// records the source in the run (spark.read has no `transformation_ctx`: bookmarks do not
 /// track it). Option values are passed as pyspark passes them: `True` → `"true"`, numbers
 /// by their text, `None` left out. `table(name)` is `spark.table(name)`.
-final class DataFrameReaderObject: PyObject {
+final class DataFrameReaderObject: SparkOptionsBuilder {
     let session: SparkSessionObject
     var format = "parquet"
     var options: [String: String] = [:]
@@ -24,21 +24,8 @@ final class DataFrameReaderObject: PyObject {
 
     func attribute(_ name: String, runtime: any PyRuntime) throws -> PyValue? {
         switch name {
-        case "format":
-            return nativeMethod(name, ["source"]) { b, _ in
-                self.format = try b.string("source").lowercased()
-                return .object(self)
-            }
-        case "option":
-            return nativeMethod(name, ["key", "value"]) { b, runtime in
-                try self.setOption(try b.string("key"), b["value"], runtime)
-                return .object(self)
-            }
-        case "options":
-            return nativeMethod(name, [], extraKeywords: true) { b, runtime in
-                for (k, v) in b.extra { try self.setOption(k, v, runtime) }
-                return .object(self)
-            }
+        case "format", "option", "options":
+            return optionsMethod(name)
         case "schema":
             return nativeMethod(name, ["schema"]) { b, _ in
                 self.schema = try SparkSchemas.schema(b["schema"], "DataFrameReader.schema")
@@ -92,18 +79,7 @@ final class DataFrameReaderObject: PyObject {
         return session.wrap(try read(paths, format, options, schema))
     }
 
-    func setOption(_ key: String, _ value: PyValue, _ runtime: any PyRuntime) throws {
-        if let text = try Self.optionText(value, runtime) { options[key] = text } else { options[key] = nil }
-    }
 
-    /// pyspark's `to_str`: booleans lower-case, `None` none, anything else by its `str()`.
-    static func optionText(_ value: PyValue, _ runtime: any PyRuntime) throws -> String? {
-        switch value {
-        case .none: return nil
-        case .bool(let b): return b ? "true" : "false"
-        default: return try runtime.str(value)
-        }
-    }
 
     /// One path or a list of paths.
     static func paths(_ value: PyValue, _ function: String) throws -> [String] {

@@ -13,7 +13,7 @@ import GlueEngine
 /// deletes what is under the path, then writes. Anything else raises Spark's
 /// `IllegalArgumentException` text. `saveAsTable`, `insertInto`, `jdbc` and `bucketBy` are
 /// not available.
-final class DataFrameWriterObject: PyObject {
+final class DataFrameWriterObject: SparkOptionsBuilder {
     let frame: DataFrame
     let environment: GlueFrameEnvironment
     var format = "parquet"
@@ -57,21 +57,8 @@ final class DataFrameWriterObject: PyObject {
                 try self.setMode(b["saveMode"])
                 return .object(self)
             }
-        case "format":
-            return nativeMethod(name, ["source"]) { b, _ in
-                self.format = try b.string("source").lowercased()
-                return .object(self)
-            }
-        case "option":
-            return nativeMethod(name, ["key", "value"]) { b, runtime in
-                try self.setOption(try b.string("key"), b["value"], runtime)
-                return .object(self)
-            }
-        case "options":
-            return nativeMethod(name, [], extraKeywords: true) { b, runtime in
-                for (k, v) in b.extra { try self.setOption(k, v, runtime) }
-                return .object(self)
-            }
+        case "format", "option", "options":
+            return optionsMethod(name)
         case "partitionBy":
             return .builtin(PyBuiltin(name) { args, _ in
                 try self.setPartitionBy(args.positional)
@@ -113,7 +100,4 @@ final class DataFrameWriterObject: PyObject {
         return .none
     }
 
-    func setOption(_ key: String, _ value: PyValue, _ runtime: any PyRuntime) throws {
-        options[key] = try DataFrameReaderObject.optionText(value, runtime)
-    }
 }
