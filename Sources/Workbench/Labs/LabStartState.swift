@@ -5,22 +5,39 @@ import GlueScript
 /// Puts a lab's sandbox in its start state and applies reference-solution actions, all through
 /// the engine APIs. The learner's editable scripts live in the workspace folder
 /// `$GLUELAB_HOME/labs/<id>/`; job definitions point at them.
+///
+/// Question scenarios reuse it: a scenario is a start state (`LabStart`) plus, per answer
+/// option, actions and checks, played in a sandbox and workspace of their own.
 public struct LabStartState {
-    public let lab: LabDefinition
-    /// The lab's folder (lab.yaml, scripts, data).
+    /// The lab's (or scenario's) id.
+    public let id: String
+    /// Scripts (paths relative to `folder`) copied to the workspace.
+    public let scripts: [String]
+    public let start: LabStart
+    /// The lab's folder (lab.yaml, scripts, data); files of the start state are relative to it.
     public let folder: URL
     public let home: URL
+    /// The sandbox: `lab-<id>` for a lab.
+    public let sandboxName: String
+    /// Where the learner edits the scripts: `$GLUELAB_HOME/labs/<id>/` for a lab.
+    public let workspace: URL
 
     public init(lab: LabDefinition, folder: URL, home: URL) {
-        self.lab = lab
-        self.folder = folder
-        self.home = home
+        self.init(id: lab.id, scripts: lab.scripts ?? [], start: lab.start, folder: folder, home: home,
+                  sandboxName: "lab-\(lab.id)",
+                  workspace: home.appendingPathComponent("labs", isDirectory: true).appendingPathComponent(lab.id, isDirectory: true))
     }
 
-    /// The sandbox name: `lab-<id>`.
-    public var sandboxName: String { "lab-\(lab.id)" }
-    /// Where the learner edits the scripts.
-    public var workspace: URL { home.appendingPathComponent("labs", isDirectory: true).appendingPathComponent(lab.id, isDirectory: true) }
+    /// A start state with its own sandbox and workspace (a question scenario's, for one option).
+    public init(id: String, scripts: [String], start: LabStart, folder: URL, home: URL, sandboxName: String, workspace: URL) {
+        self.id = id
+        self.scripts = scripts
+        self.start = start
+        self.folder = folder
+        self.home = home
+        self.sandboxName = sandboxName
+        self.workspace = workspace
+    }
     /// The workspace path of a script (by file name).
     public func scriptPath(_ name: String) -> URL { workspace.appendingPathComponent(name) }
 
@@ -37,14 +54,13 @@ public struct LabStartState {
         if fm.fileExists(atPath: workspace.path) { try fm.removeItem(at: workspace) }
         try fm.createDirectory(at: workspace, withIntermediateDirectories: true)
         var paths: [String] = []
-        for script in lab.scripts ?? [] {
+        for script in scripts {
             let target = scriptPath((script as NSString).lastPathComponent)
             try fm.copyItem(at: folder.appendingPathComponent(script), to: target)
             paths.append(target.path)
         }
         let box = try open()
         try box.clock.freeze()
-        let start = lab.start
         for name in start.catalogDatabases ?? [] { _ = try DataCatalog(sandbox: box).createDatabase(CatalogDatabase(name: name)) }
         for sql in start.sql ?? [] { _ = try JDBCDatabases(sandbox: box).run(sql: sql.statements, database: sql.database) }
         for topic in start.topics ?? [] { _ = try TopicStore(sandbox: box).create(name: topic.name, partitions: topic.partitions ?? 1) }
