@@ -70,7 +70,9 @@ public struct QuestionBank: Sendable {
             return (q.id, score)
         }
         let limitDistance = max(3, wanted.count / 3)
-        return scored.filter { $0.1 <= limitDistance }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(limit).map(\.0)
+        let near = scored.filter { $0.1 <= limitDistance }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+        guard let best = near.first?.1 else { return [] }
+        return near.filter { $0.1 <= best + 2 }.prefix(limit).map(\.0)
     }
 
     /// Levenshtein distance.

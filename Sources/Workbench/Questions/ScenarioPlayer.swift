@@ -72,6 +72,18 @@ public struct ScenarioPlayer {
         }
     }
 
+    /// The options "run it" plays for an answer: the chosen ones, then the right ones not chosen.
+    public static func keysToPlay(_ q: Question, chosen: [String]) -> [String] {
+        var keys = chosen
+        for k in q.answer ?? [] where !keys.contains(k) { keys.append(k) }
+        return keys
+    }
+
+    /// Plays the chosen options and the right ones (`keysToPlay`), each from a fresh start state.
+    public func play(_ q: Question, chosen: [String]) -> [ScenarioOutcome] {
+        Self.keysToPlay(q, chosen: chosen).map { play(q, key: $0) }
+    }
+
     /// Plays every option, in key order.
     public func playAll(_ q: Question) -> [ScenarioOutcome] {
         (q.options ?? []).map { play(q, key: $0.key) }
