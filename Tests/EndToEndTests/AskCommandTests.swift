@@ -69,7 +69,8 @@ import Testing
         let g = try GluelabProcess()
         let out = try g.ask(["ask", "fixture-bookmark-option", "--answer", "B", "--run"])
         #expect(out.contains("  observed                              B (your choice)   A (the answer)\n"))
-        #expect(out.contains("  hourly-events last run objects read   2                 1\n"))
+        #expect(out.contains("  hourly-events last run status         SUCCEEDED         SUCCEEDED\n"))
+        #expect(out.contains("* hourly-events last run objects read   2                 1\n  (* where the options differ)\n"))
         #expect(out.contains("  gluelab runs --sandbox q-fixture-bookmark-option-b\n"))
         // The learner can inspect the sandboxes afterwards.
         let runs = try g.ok(["runs", "--sandbox", "q-fixture-bookmark-option-a", "--json"])

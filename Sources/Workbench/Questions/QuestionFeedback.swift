@@ -109,14 +109,20 @@ public struct QuestionFeedback: Sendable {
         var whats: [String] = []
         for o in outcomes { for r in o.results where !whats.contains(r.what) { whats.append(r.what) } }
         var rows: [[String]] = [["observed"] + outcomes.map(title)]
-        for what in whats { rows.append([what] + outcomes.map { $0.observed[what] ?? "-" }) }
+        var differs: [Bool] = [false]
+        for what in whats {
+            let values = outcomes.map { $0.observed[what] ?? "-" }
+            rows.append([what] + values)
+            differs.append(Set(values).count > 1)
+        }
         let widths = (0..<rows[0].count).map { c in rows.map { $0[c].count }.max() ?? 0 }
         out += "\n"
         for (i, row) in rows.enumerated() {
             let line = row.enumerated().map { c, cell in c == row.count - 1 ? cell : cell.padding(toLength: widths[c], withPad: " ", startingAt: 0) }
                 .joined(separator: "   ")
-            out += "  " + (i == 0 ? style(.bold, line) : line) + "\n"
+            out += (differs[i] ? "* " : "  ") + (i == 0 ? style(.bold, line) : differs[i] ? style(.yellow, line) : line) + "\n"
         }
+        if outcomes.count > 1 && differs.contains(true) { out += "  (* where the options differ)\n" }
         for o in outcomes where o.error != nil { out += "  " + style(.red, "\(o.key): \(o.error!)") + "\n" }
         out += "\nInspect them:\n"
         for o in outcomes { out += "  gluelab runs --sandbox \(o.sandboxName)\n" }

@@ -136,9 +136,11 @@ public struct QuestionLoader: Sendable {
         return (QuestionBank(root: root, files: files, coverage: coverage?.0, coverageText: coverage?.1), problems)
     }
 
-    /// Loads and validates the whole bank (the labs folder, when found, for `lab` names).
+    /// Loads and validates the whole bank; `lab` names are checked only against `labs` when
+    /// given (the self-check does; answering does not need the labs, which may be elsewhere).
+    /// The coverage file is not checked here (`QuestionValidator.coverageProblems`).
     /// - Throws: `WorkbenchError.file` naming the file, line and field of the first problem.
-    public func load(labs: LabLoader? = try? LabLoader.locate()) throws -> QuestionBank {
+    public func load(labs: LabLoader? = nil) throws -> QuestionBank {
         let (bank, problems) = loadFiles()
         let all = problems + QuestionValidator(bank: bank, labIds: labs.map { Set($0.ids()) }).problems()
         if let first = all.first {
