@@ -75,7 +75,10 @@ struct QuestionCheck {
             add(["lab"], "no lab '\(lab)' (labs: \(labIds.sorted().joined(separator: ", ")))")
         }
         if q.type == .reflection { reflection(add) } else { choice(add) }
-        if q.type == .scenario { scenario(add) } else {
+        if q.type == .scenario {
+            let found = scenario(add)
+            out += found
+        } else {
             if q.scenario != nil { add(["scenario"], "only a scenario question has a scenario") }
             for (i, o) in (q.options ?? []).enumerated() where o.run != nil { add(["options", i, "run"], "only a scenario question's options have a run") }
         }
@@ -126,50 +129,29 @@ struct QuestionCheck {
         if let p = q.pass, p < 1 || p > rubric.count { add(["pass"], "pass is 1 to the idea count \(rubric.count), not \(p)") }
     }
 
-    func scenario(_ add: ([Any], String) -> Void) {
+    /// The scenario: its start state, checks and actions as `LabSpecValidator` checks a lab's
+    /// (files relative to the questions folder), a run with at least one check per option.
+    /// - Returns: the problems `LabSpecValidator` found (the others go to `add`).
+    func scenario(_ add: ([Any], String) -> Void) -> [QuestionProblem] {
         let q = question
-        guard let s = q.scenario else { add(["scenario"], "a scenario question needs a scenario (start state, and a run per option)"); return }
+        guard let s = q.scenario else { add(["scenario"], "a scenario question needs a scenario (start state, and a run per option)"); return [] }
         if q.id.count > 59 { add(["id"], "a scenario question's id is at most 59 characters (its sandboxes are q-<id>-<key>), not \(q.id.count)") }
-        for (i, script) in (s.scripts ?? []).enumerated() { file(script, ["scenario", "scripts", i], add) }
-        let scriptNames = Set((s.scripts ?? []).map { ($0 as NSString).lastPathComponent })
-        time(s.start.clock, ["scenario", "start", "clock"], add)
-        for (i, o) in (s.start.objects ?? []).enumerated() { object(o, ["scenario", "start", "objects", i], add) }
-        for (i, j) in (s.start.jobs ?? []).enumerated() where !scriptNames.contains(j.script) {
-            add(["scenario", "start", "jobs", i, "script"], "'\(j.script)' is not one of the scenario's scripts")
+        let spec = LabSpecValidator(folder: root, path: yaml.path, text: yaml.text, owner: "question files")
+        var found: [QuestionProblem] = []
+        func collect(_ body: () throws -> Void) {
+            do { try body() } catch { found.append(QuestionProblem(error)) }
         }
-        for (i, r) in (s.start.runs ?? []).enumerated() { if let t = r.at { time(t, ["scenario", "start", "runs", i, "at"], add) } }
+        for (i, script) in (s.scripts ?? []).enumerated() { collect { try spec.file(script, at + ["scenario", "scripts", i]) } }
+        let scriptNames = Set((s.scripts ?? []).map { ($0 as NSString).lastPathComponent })
+        collect { try spec.validate(s.start, at + ["scenario", "start"], scriptNames: scriptNames) }
         for (i, o) in (q.options ?? []).enumerated() {
             guard let run = o.run else { add(["options", i], "every option of a scenario question needs a run (actions and expect)"); continue }
             if run.expect.isEmpty { add(["options", i, "run", "expect"], "option \(o.key) observes nothing: expect needs at least one check") }
-            for (c, check) in run.expect.enumerated() where check.kindCount != 1 {
-                add(["options", i, "run", "expect", c], "a check has exactly one kind (\(LabCheckSpec.kinds.joined(separator: ", "))), not \(check.kindCount)")
-            }
+            for (c, check) in run.expect.enumerated() { collect { try spec.validate(check, at + ["options", i, "run", "expect", c]) } }
             for (a, action) in run.actions.enumerated() {
-                let where_: [Any] = ["options", i, "run", "actions", a]
-                if action.fieldCount != 1 { add(where_, "an action has exactly one kind, not \(action.fieldCount)") }
-                if let e = action.editScript {
-                    file(e.from, where_ + ["editScript", "from"], add)
-                    if !scriptNames.contains(e.script) { add(where_ + ["editScript", "script"], "'\(e.script)' is not one of the scenario's scripts") }
-                }
-                if let p = action.putObject { object(p, where_ + ["putObject"], add) }
-                if let d = action.advanceClock, Timestamps.parseDuration(d) == nil { add(where_ + ["advanceClock"], "'\(d)' is not a duration (1h, 30m)") }
+                collect { try spec.validate(action, at + ["options", i, "run", "actions", a], scriptNames: scriptNames) }
             }
         }
-    }
-
-    func object(_ o: LabObject, _ field: [Any], _ add: ([Any], String) -> Void) {
-        if !o.uri.hasPrefix("s3://") { add(field + ["uri"], "'\(o.uri)' is not an s3:// URI") }
-        file(o.file, field + ["file"], add)
-        time(o.lastModified, field + ["lastModified"], add)
-    }
-
-    func file(_ relative: String, _ field: [Any], _ add: ([Any], String) -> Void) {
-        if !FileManager.default.fileExists(atPath: root.appendingPathComponent(relative).path) {
-            add(field, "no file '\(relative)' in \(root.lastPathComponent)/")
-        }
-    }
-
-    func time(_ text: String, _ field: [Any], _ add: ([Any], String) -> Void) {
-        if Timestamps.parseISO8601(text) == nil { add(field, "'\(text)' is not an ISO-8601 time (2024-03-01T09:30:00Z)") }
+        return found
     }
 }
