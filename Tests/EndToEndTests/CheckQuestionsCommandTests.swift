@@ -17,7 +17,7 @@ import Testing
         let out = try g.ask(["dev", "check-questions"])
         #expect(out.contains("ok   fixture-bookmark-ctx\n"))
         #expect(out.contains("ok   fixture-bookmark-option/B: hourly-events last run status = SUCCEEDED; hourly-events last run objects read = 2\n"))
-        #expect(out.contains("4 question(s), 1 scenario(s), 2 option(s) played, 0 problem(s) in "))
+        #expect(out.contains("5 question(s), 2 scenario(s), 4 option(s) played, 0 problem(s) in "))
     }
 
     @Test func anOptionThatCannotBeToldApartFailsTheCheck() throws {

@@ -40,7 +40,7 @@ func questionFolder(_ files: [String: String]) throws -> QuestionLoader {
 
     @Test func loadsTheFixtureBankButNotTheCoverageFile() throws {
         let bank = try QuestionLoader(root: fixtureQuestions()).load(labs: LabLoader(root: repoLabs))
-        #expect(bank.questions.map(\.id) == ["fixture-bookmark-ctx", "fixture-bookmark-needs", "fixture-bookmark-reflect", "fixture-bookmark-option"])
+        #expect(bank.questions.map(\.id) == ["fixture-bookmark-ctx", "fixture-bookmark-needs", "fixture-bookmark-reflect", "fixture-bookmark-option", "fixture-shell-capacity"])
         #expect(bank.question("fixture-bookmark-option")?.scenario?.start.runs?.count == 1)
         #expect(bank.coverage?.claims.count == 2)
         #expect(QuestionValidator(bank: bank, labIds: nil).coverageProblems().isEmpty)

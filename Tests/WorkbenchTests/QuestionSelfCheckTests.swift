@@ -7,9 +7,9 @@ import Testing
         var lines: [String] = []
         let report = QuestionSelfCheck(loader: QuestionLoader(root: try fixtureQuestions()), labs: LabLoader(root: repoLabs)).run { lines.append($0) }
         #expect(report.problems == [])
-        #expect(report.questions == 4)
-        #expect(report.scenarios == 1)
-        #expect(report.optionsPlayed == 2)
+        #expect(report.questions == 5)
+        #expect(report.scenarios == 2)
+        #expect(report.optionsPlayed == 4)
         #expect(lines.contains("ok   fixture-bookmark-option/A: hourly-events last run status = SUCCEEDED; hourly-events last run objects read = 1"))
         #expect(lines.contains("ok   fixture-bookmark-option/B: hourly-events last run status = SUCCEEDED; hourly-events last run objects read = 2"))
     }
@@ -25,6 +25,21 @@ import Testing
         var report = QuestionSelfCheck.Report()
         let problems = QuestionSelfCheck(loader: QuestionLoader(root: root), labs: nil).playScenario(q, root: root, report: &report) { _ in }
         #expect(problems == ["question fixture-bookmark-option: option B observes the same as the answer A"])
+    }
+
+    @Test func everyOptionObservesEveryOptionsChecks() throws {
+        let root = try fixtureQuestions()
+        let q = try #require(try QuestionLoader(root: root).load().question("fixture-shell-capacity"))
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("q-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let outcomes = ScenarioPlayer(root: root, home: home).playAll(q)
+        #expect(outcomes.allSatisfy { $0.passed })
+        // A refused definition and an accepted one: each option's own check, observed in both.
+        #expect(outcomes[0].observed["job shell type"] == "(no job)")
+        #expect(outcomes[1].observed["job shell type"] == "pythonshell")
+        #expect(outcomes[0].observed["error of the last action expected to fail"]?.contains("Python shell jobs take no WorkerType") == true)
+        #expect(outcomes[1].observed["error of the last action expected to fail"] == "(no action failed as expected)")
+        #expect(ScenarioPlayer.differs(outcomes[0], outcomes[1]))
     }
 
     @Test func anOptionWhoseChecksFailIsReportedWithExpectedAndObserved() throws {

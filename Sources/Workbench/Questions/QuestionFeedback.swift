@@ -107,7 +107,7 @@ public struct QuestionFeedback: Sendable {
         var out = "Played on the engine, each option in its own sandbox:\n"
         if let observe = q.scenario?.observe { out += indented(observe.trimmingCharacters(in: .whitespacesAndNewlines), by: 2) + "\n" }
         var whats: [String] = []
-        for o in outcomes { for r in o.results where !whats.contains(r.what) { whats.append(r.what) } }
+        for o in outcomes { for r in o.observations where !whats.contains(r.what) { whats.append(r.what) } }
         var rows: [[String]] = [["observed"] + outcomes.map(title)]
         var differs: [Bool] = [false]
         for what in whats {

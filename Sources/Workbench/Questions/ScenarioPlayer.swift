@@ -8,9 +8,21 @@ public struct ScenarioOutcome: Sendable, Equatable {
     public var key: String
     /// The sandbox it was played in (`q-<id>-<key>`).
     public var sandboxName: String
+    /// The option's own `expect` checks.
     public var results: [LabCheckResult]
+    /// Every check of the question (all options' `expect`, once each) evaluated in this
+    /// option's sandbox: what the learner compares across options.
+    public var observations: [LabCheckResult]
     /// An action or check that failed (a scenario bug), as one line.
     public var error: String?
+
+    public init(key: String, sandboxName: String, results: [LabCheckResult], observations: [LabCheckResult]? = nil, error: String? = nil) {
+        self.key = key
+        self.sandboxName = sandboxName
+        self.results = results
+        self.observations = observations ?? results
+        self.error = error
+    }
 
     /// Every check observed what the option expects, and nothing failed.
     public var passed: Bool { error == nil && results.allSatisfy(\.passed) }
@@ -18,7 +30,7 @@ public struct ScenarioOutcome: Sendable, Equatable {
     /// The observed value of each check, by its `what` (the first of a repeated `what`).
     public var observed: [String: String] {
         var out: [String: String] = [:]
-        for r in results where out[r.what] == nil { out[r.what] = r.actual }
+        for r in observations + results where out[r.what] == nil { out[r.what] = r.actual }
         return out
     }
 }
@@ -26,7 +38,8 @@ public struct ScenarioOutcome: Sendable, Equatable {
 /// Plays a scenario question's options: for each, a fresh sandbox `q-<id>-<key>` in the
 /// scenario's start state (files relative to the questions folder), the option's actions
 /// applied through `LabActionPlayer` (which keeps an `expectError` action's error for
-/// `actionError` checks), its `expect` checks evaluated.
+/// `actionError` checks), its `expect` checks evaluated (they must pass), and every other
+/// option's checks observed too, so options can be compared check by check.
 public struct ScenarioPlayer {
     /// The questions folder.
     public let root: URL
@@ -67,7 +80,9 @@ public struct ScenarioPlayer {
             }
             step = "its checks"
             let results = try player.evaluate(run.expect)
-            return ScenarioOutcome(key: key, sandboxName: name, results: results, error: nil)
+            // The other options' checks too (one may not apply here: it is then left out).
+            let observations = Self.allChecks(q).flatMap { (try? player.evaluate([$0])) ?? [] }
+            return ScenarioOutcome(key: key, sandboxName: name, results: results, observations: observations)
         } catch {
             return ScenarioOutcome(key: key, sandboxName: name, results: [], error: "\(step) failed: \(error)")
         }
@@ -90,8 +105,15 @@ public struct ScenarioPlayer {
         (q.options ?? []).map { play(q, key: $0.key) }
     }
 
+    /// Every option's `expect` checks, in option order, each once.
+    public static func allChecks(_ q: Question) -> [LabCheckSpec] {
+        var out: [LabCheckSpec] = []
+        for o in q.options ?? [] { for c in o.run?.expect ?? [] where !out.contains(c) { out.append(c) } }
+        return out
+    }
+
     /// Whether `answer`'s outcome differs from `wrong`'s in at least one check both observe
-    /// (same `what`, different observed value).
+    /// (same `what`, different observed value). Both observe every option's checks.
     public static func differs(_ answer: ScenarioOutcome, _ wrong: ScenarioOutcome) -> Bool {
         let a = answer.observed
         return wrong.observed.contains { what, value in a[what].map { $0 != value } ?? false }
