@@ -53,4 +53,16 @@ import Testing
         #expect(text.hasSuffix("Practise it: gluelab lab start hourly-reprocessing\n"))
         #expect(QuestionFeedback().question(q).hasPrefix("fixture-bookmark-ctx · bookmarks · domain 1, task 1.2 · difficulty 1 · single choice\n\nA job runs"))
     }
+
+    @Test func longLinesWrapAtTheWidthAndDueTimesReadAsSpans() throws {
+        let q = try #require(try bank().question("fixture-bookmark-reflect"))
+        let text = QuestionFeedback(width: 40).reflection(try QuestionAnswer(q, answer: "rereads"))
+        let model = text.components(separatedBy: "Model answer:\n")[1].split(separator: "\n").prefix(3)
+        #expect(model.allSatisfy { $0.count <= 39 && $0.hasPrefix("  ") })
+        #expect(text.contains("  missing  The input grows each hour,\n           so run time and cost grow\n           with it.\n"))
+        let now = Int64(iso: "2026-01-05T10:00:00Z")
+        #expect(QuestionFeedback.dueText(now + 600_000_000, now: now) == "in 10 minutes (2026-01-05T10:10:00Z)")
+        #expect(QuestionFeedback.dueText(now + 86_400_000_000 * 3 + 5, now: now) == "in 3 days (2026-01-08T10:00:00Z)")
+        #expect(QuestionFeedback.dueText(now, now: now) == "now (2026-01-05T10:00:00Z)")
+    }
 }

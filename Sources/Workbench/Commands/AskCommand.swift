@@ -17,10 +17,11 @@ struct AskCommand: ParsableCommand {
         commandName: "ask", abstract: "Answer one question of the bank (recorded in your progress).",
         discussion: """
             Interactive without --answer. From scripts:
-              gluelab ask bookmarks-ctx-missing --answer B --json
-              gluelab ask bookmarks-why-slower --answer "it rereads every file" --rating good
-              gluelab ask bookmarks-option-next-hour --answer A --run
-            A scenario's options play in sandboxes q-<id>-<key> of your GLUELAB_HOME: inspect them with --sandbox.
+              gluelab ask bookmarks-default-option --answer B --json
+              gluelab ask bookmarks-overwrite-reflection --answer "..." --rating good
+              gluelab ask bookmarks-scenario-renamed-ctx --answer A --run
+            A scenario's options play in sandboxes q-<id>-<key>: inspect them
+            with --sandbox (gluelab runs --sandbox q-<id>-a).
             """)
 
     @Argument(help: "The question id.") var questionId: String
@@ -48,11 +49,11 @@ struct AskCommand: ParsableCommand {
             if output.json {
                 Output.json(QuestionJSON.record(graded, attempt: attempt, outcomes: outcomes))
             } else {
-                let feedback = QuestionFeedback(color: Terminal.colorEnabled(for: STDOUT_FILENO))
+                let feedback = QuestionFeedback.forStandardOutput
                 Output.write(feedback.feedback(graded))
                 if let outcomes { Output.line(); Output.write(feedback.outcomes(q, outcomes, chosen: graded.chosen)) }
                 Output.line()
-                Output.line(Self.recordedLine(attempt))
+                Output.line(Self.recordedLine(attempt, now: store.clock.now()))
             }
         } else {
             if output.json { throw WorkbenchError.badValue(option: "--json", value: q.id, reason: "--json needs --answer (it is for scripts)") }
@@ -68,8 +69,8 @@ struct AskCommand: ParsableCommand {
         throw WorkbenchError.badValue(option: "question", value: id, reason: "no such question (\(hint))")
     }
 
-    /// `Recorded (rating Good): next review 2026-11-26T10:00:00Z.`
-    static func recordedLine(_ a: AttemptOutcome) -> String {
-        "Recorded (rating \(a.review.rating)); next review \(Timestamps.format(a.review.card.due))."
+    /// `Recorded (rating Good); next review in 10 minutes (2026-11-26T10:00:00Z).`
+    static func recordedLine(_ a: AttemptOutcome, now: Int64) -> String {
+        "Recorded (rating \(a.review.rating)); next review \(QuestionFeedback.dueText(a.review.card.due, now: now))."
     }
 }

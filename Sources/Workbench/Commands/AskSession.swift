@@ -18,7 +18,7 @@ struct AskSession {
     let runAfter: Bool
 
     func start() throws {
-        let feedback = QuestionFeedback(color: Terminal.colorEnabled(for: STDOUT_FILENO))
+        let feedback = QuestionFeedback.forStandardOutput
         let q = question
         Output.write(feedback.question(q))
         let started = Date()
@@ -43,7 +43,7 @@ struct AskSession {
         }
         let attempt = try recorder.record(graded, timeTakenMillis: millis, rating: rating)
         Output.line()
-        Output.line(AskCommand.recordedLine(attempt))
+        Output.line(AskCommand.recordedLine(attempt, now: recorder.store.clock.now()))
         guard q.type == .scenario else { return }
         var play = runAfter
         if !play {

@@ -1,4 +1,5 @@
 import Foundation
+import GlueEngine
 
 /// Text for learners: a question as asked, the feedback on an answer, a reflection's rubric and
 /// model answer, and a scenario's outcomes side by side. Every function returns whole lines
@@ -6,15 +7,25 @@ import Foundation
 public struct QuestionFeedback: Sendable {
     /// Whether to use ANSI colour.
     public var color: Bool
+    /// Lines longer than this are wrapped at spaces (nil: never, e.g. into a pipe).
+    public var width: Int?
 
-    public init(color: Bool = false) { self.color = color }
+    public init(color: Bool = false, width: Int? = nil) {
+        self.color = color
+        self.width = width
+    }
+
+    /// For standard output: colour and the terminal's width when it is a terminal.
+    public static var forStandardOutput: QuestionFeedback {
+        QuestionFeedback(color: Terminal.colorEnabled(for: 1), width: Terminal.outputWidth)
+    }
 
     func style(_ s: Style, _ text: String) -> String { s.apply(text, enabled: color) }
 
     /// The question as asked: a header line, the stem, the options and what to answer.
     public func question(_ q: Question, position: String? = nil) -> String {
         var out = style(.dim, header(q, position: position)) + "\n\n"
-        out += q.stem.trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
+        out += indented(q.stem, by: 0) + "\n"
         if let options = q.options {
             out += "\n"
             for o in options { out += "  \(style(.bold, o.key + ".")) \(indented(o.text, by: 5, first: false))\n" }
@@ -129,10 +140,38 @@ public struct QuestionFeedback: Sendable {
         return out
     }
 
+    /// `in 10 minutes (2026-11-26T10:00:00Z)`: how far `due` is from `now`, and when (whole seconds).
+    public static func dueText(_ due: Int64, now: Int64) -> String {
+        let seconds = max(0, (due - now) / 1_000_000)
+        func n(_ v: Int64, _ unit: String) -> String { "\(v) \(unit)\(v == 1 ? "" : "s")" }
+        let span = seconds < 60 ? "now" : seconds < 3600 ? "in " + n((seconds + 30) / 60, "minute")
+            : seconds < 86_400 ? "in " + n((seconds + 1800) / 3600, "hour") : "in " + n((seconds + 43_200) / 86_400, "day")
+        return "\(span) (\(Timestamps.format(due / 1_000_000 * 1_000_000)))"
+    }
+
     /// `text`'s lines indented by `by` spaces (the first line too unless `first` is false).
+    /// Lines longer than `width` are wrapped at spaces first.
     func indented(_ text: String, by: Int, first: Bool = true) -> String {
         let pad = String(repeating: " ", count: by)
         let lines = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n", omittingEmptySubsequences: false)
-        return lines.enumerated().map { i, l in (i == 0 && !first) || l.isEmpty ? String(l) : pad + l }.joined(separator: "\n")
+            .flatMap { wrapped(String($0), width.map { max(20, $0 - by - 1) }) }
+        return lines.enumerated().map { i, l in (i == 0 && !first) || l.isEmpty ? l : pad + l }.joined(separator: "\n")
+    }
+
+    /// `line` cut at spaces into pieces of at most `width` characters (a longer word stays whole).
+    func wrapped(_ line: String, _ width: Int?) -> [String] {
+        guard let width, line.count > width else { return [line] }
+        var out: [String] = []
+        var current = ""
+        for word in line.split(separator: " ", omittingEmptySubsequences: false) {
+            if !current.isEmpty && current.count + 1 + word.count > width {
+                out.append(current)
+                current = String(word)
+            } else {
+                current += current.isEmpty ? String(word) : " " + word
+            }
+        }
+        out.append(current)
+        return out
     }
 }
