@@ -68,7 +68,7 @@ struct AskSession {
         Output.flush()
         guard let line = readLine() else {
             Output.line()
-            throw WorkbenchError.badValue(option: "answer", value: "", reason: "no answer given (end of input)")
+            throw WorkbenchError.badValue(option: "--answer", value: "", reason: "no answer given (end of input: on a pipe, give --answer)")
         }
         return line.trimmingCharacters(in: .whitespaces)
     }
