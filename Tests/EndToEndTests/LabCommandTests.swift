@@ -7,12 +7,12 @@ import Testing
     @Test func playsTheHourlyReprocessingLab() throws {
         let g = try GluelabProcess()
         let box = ["--sandbox", "lab-hourly-reprocessing"]
-        #expect(try g.ok(["lab", "list"]).contains("hourly-reprocessing  The hourly job that rereads everything  (domain 1, ~15 min)  not started"))
+        #expect(try g.ok(["lab", "list"]).contains("hourly-reprocessing  The hourly job that rereads everything  (domain 1, ~25 min)  not started"))
         let start = try g.ok(["lab", "start", "hourly-reprocessing"])
         #expect(start.contains("Sandbox: lab-hourly-reprocessing"))
         let script = g.home.appendingPathComponent("labs/hourly-reprocessing/hourly_events.py").path
         #expect(start.contains("Script to edit: \(script)"))
-        #expect(start.contains("Step 1/2: Make the job remember what it has read"))
+        #expect(start.contains("Step 1/4: Make the job remember what it has read"))
         let labFiles = try #require(start.split(separator: "\n").first { $0.hasPrefix("Lab files: ") }).dropFirst("Lab files: ".count)
 
         // The history shows every run rereading everything.
@@ -36,9 +36,9 @@ import Testing
         _ = try g.ok(["job", "run", "hourly-events", "--job-bookmark-option", "job-bookmark-enable"] + box)
         let step1 = try g.ok(["lab", "check"])
         #expect(step1.contains("Step 1 passed."))
-        #expect(step1.contains("Step 2/2: Prove the next hour reads only the new file"))
+        #expect(step1.contains("Step 2/4: Prove the next hour reads only the new file"))
         #expect(step1.contains("gluelab s3 cp \(labFiles)/data/hour09.csv"))
-        #expect(try g.ok(["lab", "status"]).contains("Step 2/2"))
+        #expect(try g.ok(["lab", "status"]).contains("Step 2/4"))
 
         // Step 2: the next hour reads only the new file.
         _ = try g.ok(["clock", "advance", "35m"] + box)
@@ -46,14 +46,30 @@ import Testing
         _ = try g.ok(["job", "run", "hourly-events", "--job-bookmark-option", "job-bookmark-enable"] + box)
         let step2 = try g.ok(["lab", "check"])
         #expect(step2.contains("ok   hourly-events last run objects read: expected 1, actual 1"))
-        #expect(step2.contains("Lab hourly-reprocessing completed."))
+        #expect(step2.contains("Step 3/4: Clean up the output the reprocessing runs duplicated"))
+
+        // Step 3: the output held every event several times; rebuild it once.
+        _ = try g.ok(["s3", "rm", "s3://curated/events/", "--recursive"] + box)
+        _ = try g.ok(["bookmark", "reset", "hourly-events"] + box)
+        _ = try g.ok(["job", "run", "hourly-events", "--job-bookmark-option", "job-bookmark-enable"] + box)
+        let step3 = try g.ok(["lab", "check"])
+        #expect(step3.contains("ok   distinct values of event_id under s3://curated/events/: expected 12, actual 12"))
+        #expect(step3.contains("Step 4/4: Prove the incremental run is cheaper"))
+
+        // Step 4: the next hour's run reads less than the rebuild, and bills the same minimum.
+        _ = try g.ok(["clock", "advance", "1h"] + box)
+        _ = try g.ok(["s3", "cp", "\(labFiles)/data/hour10.csv", "s3://raw/events/hour=10/part-0.csv"] + box)
+        _ = try g.ok(["job", "run", "hourly-events", "--job-bookmark-option", "job-bookmark-enable"] + box)
+        let step4 = try g.ok(["lab", "check"])
+        #expect(step4.contains("ok   hourly-events last run bytesRead: expected less than 264 (hourly-events run -2 bytesRead), actual 66"))
+        #expect(step4.contains("Lab hourly-reprocessing completed."))
         #expect(try g.ok(["lab", "list"]).contains("completed"))
-        #expect(try g.ok(["progress"]).contains("1 completed (hourly-reprocessing) of 1 started; 2 steps passed"))
+        #expect(try g.ok(["progress"]).contains("1 completed (hourly-reprocessing) of 1 started; 4 steps passed"))
 
         // Reset puts the sandbox and the script back.
         #expect(try g.ok(["lab", "reset"]).contains("reset to the start state"))
         #expect(try String(contentsOfFile: script, encoding: .utf8) == source)
-        #expect(try g.ok(["lab", "status"]).contains("Step 1/2"))
+        #expect(try g.ok(["lab", "status"]).contains("Step 1/4"))
     }
 
     @Test func checkLabsPassesEveryLab() throws {
@@ -65,6 +81,7 @@ import Testing
     @Test func anUnknownLabIsNamed() throws {
         let r = try GluelabProcess().run(["lab", "start", "nope"])
         #expect(r.status != 0)
-        #expect(r.stderr.contains("no such lab 'nope' (labs: hourly-reprocessing"))
+        #expect(r.stderr.contains("no such lab 'nope' (labs: "))
+        #expect(r.stderr.contains("hourly-reprocessing"))
     }
 }

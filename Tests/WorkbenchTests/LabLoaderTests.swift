@@ -46,7 +46,7 @@ let repoLabs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().delet
         let loader = LabLoader(root: repoLabs)
         #expect(loader.ids().contains("hourly-reprocessing"))
         let lab = try loader.load("hourly-reprocessing")
-        #expect(lab.steps.map(\.id) == ["enable-bookmarks", "next-hour"])
+        #expect(lab.steps.map(\.id) == ["enable-bookmarks", "next-hour", "rebuild-output", "cheaper-run"])
         #expect(lab.start.runs?.count == 3)
         #expect(lab.steps[0].checks.first?.lastRun?.bookmarkOption == "job-bookmark-enable")
     }

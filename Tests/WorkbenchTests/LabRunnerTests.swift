@@ -44,7 +44,7 @@ import Testing
         var lines: [String] = []
         let problem = LabSelfCheck(loader: LabLoader(root: repoLabs)).check("hourly-reprocessing") { lines.append($0) }
         #expect(problem == nil)
-        #expect(lines.count == 2)
+        #expect(lines.count == 4)
     }
 
     @Test func theSessionFollowsTheLabEvents() throws {
