@@ -130,4 +130,7 @@ public struct LabStep: Codable, Sendable, Equatable {
     public var explanation: String
     /// The reference solution, as actions the self-check can apply.
     public var solution: [LabAction]
+    /// The workspace script the step is about (a `scripts` file name), for `lab edit`;
+    /// default: the lab's only script.
+    public var script: String?
 }

@@ -32,6 +32,9 @@ struct LabValidator {
                                   "a lab step cannot check actionError (a learner's typed command leaves no such state); question scenarios can")
                 }
             }
+            if let script = step.script, !scriptNames.contains(script) {
+                try spec.fail(["steps", s, "script"], "'\(script)' is not one of the lab's scripts")
+            }
             if step.solution.isEmpty { try spec.fail(["steps", s, "solution"], "a step needs a reference solution") }
             for (a, action) in step.solution.enumerated() { try spec.validate(action, ["steps", s, "solution", a], scriptNames: scriptNames) }
         }

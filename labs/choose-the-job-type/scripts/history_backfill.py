@@ -1,0 +1,29 @@
+import sys
+from awsglue.utils import getResolvedOptions
+from pyspark.context import SparkContext
+from awsglue.context import GlueContext
+from awsglue.job import Job
+
+# history-backfill: rebuild the shipments history (CSV archive -> Parquet) for the data
+# science team, who need it by next Monday. A one-off Spark batch job; nobody waits for it.
+args = getResolvedOptions(sys.argv, ["JOB_NAME"])
+glueContext = GlueContext(SparkContext.getOrCreate())
+job = Job(glueContext)
+job.init(args["JOB_NAME"], args)
+
+shipments = glueContext.create_dynamic_frame.from_options(
+    connection_type="s3",
+    connection_options={"paths": ["s3://tidewater-archive/shipments/"], "recurse": True},
+    format="csv",
+    format_options={"withHeader": True},
+)
+print("shipments:", shipments.count())
+
+glueContext.write_dynamic_frame.from_options(
+    frame=shipments,
+    connection_type="s3",
+    connection_options={"path": "s3://tidewater-lake/shipments_history/"},
+    format="parquet",
+)
+
+job.commit()
