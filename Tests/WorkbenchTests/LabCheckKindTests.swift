@@ -79,6 +79,15 @@ import Testing
         ])
     }
 
+    @Test func rowsUnderAnEmptyPrefixAreZeroNotAnError() throws {
+        let f = try LabFixture("ops-lab")
+        let check = try LabFixture.check("rows: {path: \"s3://nowhere/yet/\", format: json, count: 3, distinct: id, distinctCount: 3}")
+        #expect(texts(try f.player.evaluate([check])) == [
+            "FAIL records under s3://nowhere/yet/: 3 / 0",
+            "FAIL distinct values of id under s3://nowhere/yet/: 3 / 0",
+        ])
+    }
+
     @Test func jdbcRowsAreComparedAsText() throws {
         var f = try LabFixture("ops-lab")
         let check = f.step("jdbc").checks[0]

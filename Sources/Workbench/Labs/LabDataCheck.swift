@@ -39,8 +39,15 @@ public struct LabDataCheck: Codable, Sendable, Equatable {
     func evaluate(in sandbox: Sandbox) throws -> [LabCheckResult] {
         let format = try DataFormat(glueName: self.format)
         let options: [String: Value] = self.format == "csv" ? ["withHeader": .boolean(withHeader ?? true)] : [:]
-        let (frame, _) = try S3Source(store: sandbox.store).read(paths: [try S3URI(parsing: path)], format: format,
-                                                                  formatOptions: options, recurse: true)
+        let uri = try S3URI(parsing: path)
+        // No objects under the path (an output not written yet, or emptied by the learner) is a
+        // state a check reports — zero records, no fields — not an error that stops `lab check`.
+        let frame: DynamicFrame
+        if try sandbox.store.list(uri).isEmpty {
+            frame = DynamicFrame(batches: [])
+        } else {
+            frame = try S3Source(store: sandbox.store).read(paths: [uri], format: format, formatOptions: options, recurse: true).0
+        }
         var out: [LabCheckResult] = []
         if let count { out.append(LabCheckResult(what: "records under \(path)", expected: String(count), actual: String(frame.count()))) }
         if let field, let type {
