@@ -25,7 +25,14 @@ import Testing
         #expect(failed.stdout.contains("FAIL hourly-events bookmark entry 'events': expected present, actual absent"))
         #expect(failed.stderr.contains("2 of 3 checks failed"))
         #expect(try g.ok(["lab", "hint"]).hasPrefix("Hint 1/3: "))
-        #expect(try g.ok(["lab", "solution"]).contains("gluelab job run hourly-events --job-bookmark-option job-bookmark-enable --sandbox lab-hourly-reprocessing"))
+        // The solution comes after the last hint, and (without a terminal) --yes.
+        let early = try g.run(["lab", "solution"])
+        #expect(early.status != 0)
+        #expect(early.stderr.contains("2 hints left — gluelab lab hint first"))
+        #expect(try g.ok(["lab", "hint"]).hasPrefix("Hint 2/3: "))
+        #expect(try g.ok(["lab", "hint"]).hasPrefix("Hint 3/3: "))
+        #expect(try g.run(["lab", "solution"]).stderr.contains("add --yes to show the solution"))
+        #expect(try g.ok(["lab", "solution", "--yes"]).contains("gluelab job run hourly-events --job-bookmark-option job-bookmark-enable --sandbox lab-hourly-reprocessing"))
 
         // Step 1: the learner adds the transformation_ctx and runs with bookmarks.
         let source = try String(contentsOfFile: script, encoding: .utf8)

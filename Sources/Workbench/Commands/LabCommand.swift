@@ -15,7 +15,7 @@ struct LabCommand: ParsableCommand {
               gluelab lab check
             """,
         subcommands: [LabListCommand.self, LabStartCommand.self, LabStatusCommand.self, LabCheckCommand.self,
-                      LabHintCommand.self, LabSolutionCommand.self, LabResetCommand.self]
+                      LabHintCommand.self, LabSolutionCommand.self, LabResetCommand.self, LabEditCommand.self, LabWatchCommand.self]
     )
 }
 
@@ -50,6 +50,35 @@ struct LabContext {
     func record(_ lab: LabDefinition, _ step: String?, _ event: LabEventKind, _ detail: String? = nil) throws {
         try store.recordLabEvent(learner: learner, lab: lab.id, step: step, event: event, detail: detail,
                                  topic: lab.topic, domain: ExamDomain(rawValue: lab.domain))
+    }
+
+    /// How one `lab check` ended.
+    enum CheckOutcome: Equatable {
+        case passed, completed, alreadyDone
+        case failed(step: String, reason: String)
+    }
+
+    /// Runs the current step's checks, prints expected against actual, records the result and
+    /// advances (printing the next step, or the lab's completion) when they pass.
+    func check(_ lab: LabDefinition, _ state: LabStartState) throws -> CheckOutcome {
+        guard let (index, step) = try session(lab).currentStep(of: lab) else { Output.line("All steps passed."); return .alreadyDone }
+        let results = try step.checks.flatMap { try $0.evaluate(in: state.open()) }
+        for r in results { Output.line("\(r.passed ? "ok  " : "FAIL") \(r.what): expected \(r.expected), actual \(r.actual)") }
+        let failed = results.filter { !$0.passed }
+        guard failed.isEmpty else {
+            try record(lab, step.id, .checkFailed, failed.map { "\($0.what): expected \($0.expected), actual \($0.actual)" }.joined(separator: "; "))
+            return .failed(step: step.id, reason: "\(failed.count) of \(results.count) checks failed (gluelab lab hint)")
+        }
+        try record(lab, step.id, .checkPassed)
+        Output.line("\nStep \(index + 1) passed. \(step.explanation.trimmingCharacters(in: .whitespacesAndNewlines))\n")
+        if index + 1 < lab.steps.count {
+            try record(lab, lab.steps[index + 1].id, .started)
+            LabContext.show(lab.steps[index + 1], index: index + 1, of: lab, state)
+            return .passed
+        }
+        try record(lab, nil, .completed)
+        Output.line("Lab \(lab.id) completed.")
+        return .completed
     }
 
     /// Prints a step; `{lab}` and `{workspace}` in its commands become the lab's folder and the
@@ -94,7 +123,7 @@ struct LabStartCommand: ParsableCommand {
     func run() throws {
         let ctx = try LabContext(options)
         let (lab, state) = try ctx.lab(id)
-        let scripts = try state.apply()
+        let scripts = try LabStartCache(state: state).apply()
         try ctx.record(lab, lab.steps[0].id, .started, "lab-start")
         Output.line("\(lab.title)\n")
         Output.line(lab.story.trimmingCharacters(in: .whitespacesAndNewlines))
@@ -130,23 +159,7 @@ struct LabCheckCommand: ParsableCommand {
     func run() throws {
         let ctx = try LabContext(options)
         let (lab, state) = try ctx.lab(id)
-        guard let (index, step) = try ctx.session(lab).currentStep(of: lab) else { Output.line("All steps passed."); return }
-        let results = try step.checks.flatMap { try $0.evaluate(in: state.open()) }
-        for r in results { Output.line("\(r.passed ? "ok  " : "FAIL") \(r.what): expected \(r.expected), actual \(r.actual)") }
-        let failed = results.filter { !$0.passed }
-        guard failed.isEmpty else {
-            try ctx.record(lab, step.id, .checkFailed, failed.map { "\($0.what): expected \($0.expected), actual \($0.actual)" }.joined(separator: "; "))
-            throw WorkbenchError.badValue(option: "step", value: step.id, reason: "\(failed.count) of \(results.count) checks failed (gluelab lab hint)")
-        }
-        try ctx.record(lab, step.id, .checkPassed)
-        Output.line("\nStep \(index + 1) passed. \(step.explanation.trimmingCharacters(in: .whitespacesAndNewlines))\n")
-        if index + 1 < lab.steps.count {
-            try ctx.record(lab, lab.steps[index + 1].id, .started)
-            LabContext.show(lab.steps[index + 1], index: index + 1, of: lab, state)
-        } else {
-            try ctx.record(lab, nil, .completed)
-            Output.line("Lab \(lab.id) completed.")
-        }
+        if case .failed(let step, let reason) = try ctx.check(lab, state) { throw WorkbenchError.badValue(option: "step", value: step, reason: reason) }
     }
 }
 
@@ -167,26 +180,6 @@ struct LabHintCommand: ParsableCommand {
     }
 }
 
-struct LabSolutionCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "solution", abstract: "Show the current step's reference solution (recorded).")
-    @Argument(help: "The lab id (default: the one started last).") var id: String?
-    @OptionGroup var options: ProgressOptions
-
-    func run() throws {
-        let ctx = try LabContext(options)
-        let (lab, state) = try ctx.lab(id)
-        guard let (_, step) = try ctx.session(lab).currentStep(of: lab) else { Output.line("All steps passed."); return }
-        try ctx.record(lab, step.id, .solution)
-        for action in step.solution {
-            var line = action.summary
-            if let e = action.editScript { line = "edit \(state.scriptPath(e.script).path) as in \(state.folder.appendingPathComponent(e.from).path)" }
-            if let p = action.putObject { line = "gluelab s3 cp \(state.folder.appendingPathComponent(p.file).path) \(p.uri) --sandbox \(state.sandboxName)" }
-            if action.run != nil || action.advanceClock != nil { line += " --sandbox \(state.sandboxName)" }
-            Output.line(line)
-        }
-    }
-}
-
 struct LabResetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "reset", abstract: "Put the lab's sandbox and scripts back in the start state, at step 1.")
     @Argument(help: "The lab id (default: the one started last).") var id: String?
@@ -195,7 +188,7 @@ struct LabResetCommand: ParsableCommand {
     func run() throws {
         let ctx = try LabContext(options)
         let (lab, state) = try ctx.lab(id)
-        try state.apply()
+        try LabStartCache(state: state).apply()
         try ctx.record(lab, lab.steps[0].id, .started, "lab-start")
         Output.line("\(lab.id): sandbox \(state.sandboxName) and scripts reset to the start state")
     }

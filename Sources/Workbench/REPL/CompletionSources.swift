@@ -13,6 +13,7 @@ extension CommandCompleter {
         { path, a in path.first == "crawler" && a.kind == "positional" && a.valueName == "name" ? "crawler" : nil },
         { path, a in path.first == "topic" && a.kind == "positional" && a.valueName == "name" ? "topic" : nil },
         { _, a in ["lab", "lab-id"].contains(a.key) ? "lab" : nil },
+        { path, a in path.first == "lab" && a.kind == "positional" && a.valueName == "id" ? "lab" : nil },
         { _, a in ["question", "question-id"].contains(a.key) ? "question" : nil },
         { _, a in
             let fileish = ["path", "source", "destination", "script", "file", "script-location"]
@@ -30,6 +31,7 @@ extension CommandCompleter {
         "job": { c in (try? existing(c).map { try JobStore(sandbox: $0).list().map(\.name) }) ?? [] },
         "crawler": { c in (try? existing(c).map { try CrawlerStore(sandbox: $0).list().map(\.name) }) ?? [] },
         "topic": { c in (try? existing(c).map { try TopicStore(sandbox: $0).list().map(\.name) }) ?? [] },
+        "lab": { _ in (try? LabLoader.locate().ids()) ?? [] },
     ]
 
     /// The context's sandbox when it exists already.

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import GlueEngine
+
+/// `gluelab lab watch`: re-runs the current step's checks whenever a workspace script changes.
+struct LabWatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch", abstract: "Re-check the current step whenever a script of the lab changes (Ctrl-C stops).",
+        discussion: """
+            Polls the modification times of the lab's scripts in your workspace; on every change it \
+            runs the current step's checks as 'gluelab lab check' does and advances when they pass. \
+            It stops when the lab is completed, or on Ctrl-C.
+            """)
+    @Argument(help: "The lab id (default: the one started last).") var id: String?
+    @Option(help: "Seconds between polls.") var interval: Double = 1
+    @OptionGroup var options: ProgressOptions
+
+    func validate() throws {
+        guard interval > 0, interval <= 3600 else { throw ValidationError("--interval is seconds, more than 0") }
+    }
+
+    func run() throws {
+        let ctx = try LabContext(options)
+        let (lab, state) = try ctx.lab(id)
+        guard try ctx.session(lab).currentStep(of: lab) != nil else { Output.line("All steps passed."); return }
+        let paths = (lab.scripts ?? []).map { state.scriptPath(($0 as NSString).lastPathComponent).path }
+        guard !paths.isEmpty else {
+            throw WorkbenchError.badValue(option: "lab", value: lab.id, reason: "the lab has no scripts to watch (use gluelab lab check)")
+        }
+        Output.line("Watching \(paths.joined(separator: ", ")) every \(interval) s (Ctrl-C stops)")
+        Output.flush()
+        var seen = Self.times(paths)
+        let completed: Bool = InterruptSignal.whileRunning { interruption in
+            while !interruption.isRequested {
+                Thread.sleep(forTimeInterval: interval)
+                let now = Self.times(paths)
+                guard now != seen else { continue }
+                seen = now
+                Output.line("\n\(Timestamps.format(Int64(Date().timeIntervalSince1970 * 1_000_000))): a script changed; checking")
+                let outcome: LabContext.CheckOutcome
+                do { outcome = try ctx.check(lab, state) } catch {
+                    Output.flush()
+                    Output.error("\(error)")
+                    continue
+                }
+                Output.flush()
+                if outcome == .completed || outcome == .alreadyDone { return true }
+            }
+            return false
+        }
+        if !completed { Output.line("\nStopped watching.") }
+    }
+
+    /// Each path's modification time (nil for a missing file).
+    static func times(_ paths: [String]) -> [Date?] {
+        paths.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.modificationDate]) as? Date }
+    }
+}
