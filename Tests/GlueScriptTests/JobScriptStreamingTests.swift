@@ -37,6 +37,24 @@ struct JobScriptStreamingTests {
         #expect(try lab.jsonRecords("s3://clicks-lake/events/") == [#"{"page":"cart"}"#, #"{"page":"home"}"#, #"{"page":"pay"}"#])
     }
 
+    @Test func aFailedRunReportsTheBatchesThatCompletedBeforeTheFailure() throws {
+        let lab = try lab()
+        let source = try fixture("streaming_clicks.py").replacingOccurrences(
+            of: "    if data_frame.count() > 0:\n", with: "    if batchId == 1:\n        print(1 // 0)\n    if data_frame.count() > 0:\n")
+            .replacingOccurrences(of: "\"windowSize\": \"100 seconds\",", with: "\"windowSize\": \"100 seconds\", \"batchMaxRetries\": 0,")
+        try produce(lab, ["home", "cart"])
+        try lab.pass(minutes: 3)
+        try produce(lab, ["pay"])
+        let result = try lab.run(source, file: "streaming_clicks.py", job: "clicks", option: nil)
+        #expect(result.status == .failed)
+        #expect(result.error.map { "\($0)" }?.contains("ZeroDivisionError") == true)
+        #expect(result.output == ["batch 0 rows 2"])
+        // Batch 0 ran and its output stays: the run says so instead of 0 batches, 0 records.
+        #expect(result.record.sources.first?.objectsRead == 1)
+        #expect(result.recordsRead == 2)
+        #expect(try lab.jsonRecords("s3://clicks-lake/events/").count == 2)
+    }
+
     @Test func anotherJobNameMeansAnotherCheckpointAndReadsFromTheStart() throws {
         let lab = try lab()
         try produce(lab, ["home", "cart"])

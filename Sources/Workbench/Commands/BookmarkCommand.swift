@@ -47,7 +47,7 @@ extension BookmarkCommand {
             if let to = reset.rewoundTo {
                 Output.line("rewound the bookmark of \(job) to run \(to): \(counters); the next run reads what is new since that run")
             } else {
-                Output.line("reset the bookmark of \(job): \(counters); the next run reads everything")
+                Output.line("reset the bookmark of \(job): \(counters); the next run reads every bookmarked source from the start (a streaming source keeps its checkpoint)")
             }
             Output.note("note: the target is not cleaned; reprocessed data is written again (write to a new location or clean it)")
         }

@@ -42,9 +42,15 @@ extension JobRun {
         let source = try TopicSourceOptions(options: connectionOptions)
         var streamed = StreamingStats()
         var failure: (any Error)?
+        // The batches that completed before a failure still ran (their output and checkpoint
+        // commits stay): a failed run reports them rather than zero.
+        var completedBatches = 0
+        var completedRecords = 0
         do {
             streamed = try StreamingQuery.forEachBatch(sandbox: sandbox, source: source, options: options) { frame, id in
                 try batch(frame, id)
+                completedBatches += 1
+                completedRecords += frame.count()
                 let (observer, count) = lock.withLock { () -> ((@Sendable (Int) -> Void)?, Int) in
                     batchesRun += 1
                     return (batchObserver, batchesRun)
@@ -62,7 +68,8 @@ extension JobRun {
         }
         let stats = SourceStats(
             transformationContext: ctx, connectionType: "kafka", paths: topics, format: source.classification,
-            bookmarkPlan: "checkpoint", objectsRead: streamed.batchesRun, recordsRead: streamed.records,
+            bookmarkPlan: "checkpoint", objectsRead: failure == nil ? streamed.batchesRun : completedBatches,
+            recordsRead: failure == nil ? streamed.records : completedRecords,
             errors: streamed.batches.reduce(0) { $0 + $1.errors })
         lock.withLock {
             record.sources.append(stats)
