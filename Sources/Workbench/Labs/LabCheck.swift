@@ -1,11 +1,14 @@
 import Foundation
 import GlueEngine
 
-/// A declarative check on engine state (exactly one kind set).
+/// A declarative check on engine state (exactly one kind set). Each kind's fields and its
+/// evaluation are in `LabCheck+Runs.swift` (runs, compare), `LabCheck+Stores.swift` (objects,
+/// bookmarks, JDBC, topics, checkpoints, action errors), `LabCheck+Catalog.swift` (tables,
+/// crawlers, jobs) and `LabDataCheck.swift` (rows, schema).
 public struct LabCheckSpec: Codable, Sendable, Equatable {
-    /// The job's newest run: any of `status`, `bookmarkOption`, `objectsRead`, `recordsRead`, `recordsWritten`.
+    /// The job's newest run: `status`, `bookmarkOption`, counts, `error`, capacity.
     public var lastRun: LastRun?
-    /// The job's bookmark: `contexts` that must have an entry.
+    /// The job's bookmark: `contexts` that must have an entry, `absent` ones that must not.
     public var bookmark: Bookmark?
     /// Objects under a prefix: `count`.
     public var objects: Objects?
@@ -13,81 +16,119 @@ public struct LabCheckSpec: Codable, Sendable, Equatable {
     public var runs: Runs?
     /// A Data Catalog table: its `version` and the types of named `columns`.
     public var table: Table?
-    /// Records under a path: `{path, format, count}`.
+    /// Records under a path: `{path, format, count?, distinct?, distinctCount?, nulls?, nullCount?}`.
     public var rows: LabDataCheck?
     /// A field's type under a path: `{path, format, field, type}`.
     public var schema: LabDataCheck?
+    /// A query on a JDBC database: its rows as `a|b` lines.
+    public var jdbc: JDBC?
+    /// A topic's message count.
+    public var topic: Topic?
+    /// A streaming query's checkpoint: committed batches, committed end offsets.
+    public var checkpoint: Checkpoint?
+    /// A job's definition.
+    public var job: Job?
+    /// Two runs' metrics compared.
+    public var compare: Compare?
+    /// A substring of the error of the last action that carried `expectError`.
+    public var actionError: String?
+    /// A crawler's last crawl.
+    public var crawlerRun: CrawlerRun?
 
-    public struct LastRun: Codable, Sendable, Equatable {
-        public var job: String
-        public var status: String?
-        public var bookmarkOption: String?
-        public var objectsRead: Int?
-        public var recordsRead: Int?
-        public var recordsWritten: Int?
-    }
-    public struct Bookmark: Codable, Sendable, Equatable { public var job: String; public var contexts: [String] }
-    public struct Objects: Codable, Sendable, Equatable { public var prefix: String; public var count: Int }
-    public struct Runs: Codable, Sendable, Equatable { public var job: String; public var count: Int }
-    public struct Table: Codable, Sendable, Equatable {
-        public var database: String
-        public var name: String
-        public var version: Int?
-        public var columns: [String: String]?
+    public init(lastRun: LastRun? = nil, bookmark: Bookmark? = nil, objects: Objects? = nil, runs: Runs? = nil, table: Table? = nil,
+                rows: LabDataCheck? = nil, schema: LabDataCheck? = nil, jdbc: JDBC? = nil, topic: Topic? = nil,
+                checkpoint: Checkpoint? = nil, job: Job? = nil, compare: Compare? = nil, actionError: String? = nil,
+                crawlerRun: CrawlerRun? = nil) {
+        self.lastRun = lastRun
+        self.bookmark = bookmark
+        self.objects = objects
+        self.runs = runs
+        self.table = table
+        self.rows = rows
+        self.schema = schema
+        self.jdbc = jdbc
+        self.topic = topic
+        self.checkpoint = checkpoint
+        self.job = job
+        self.compare = compare
+        self.actionError = actionError
+        self.crawlerRun = crawlerRun
     }
 
-    static let kinds = ["lastRun", "bookmark", "objects", "runs", "table", "rows", "schema"]
-    var kindCount: Int { [lastRun != nil, bookmark != nil, objects != nil, runs != nil, table != nil, rows != nil, schema != nil].filter { $0 }.count }
+    /// The YAML names of the kinds.
+    static let kinds = ["lastRun", "bookmark", "objects", "runs", "table", "rows", "schema", "jdbc", "topic", "checkpoint",
+                        "job", "compare", "actionError", "crawlerRun"]
+    var kindCount: Int {
+        [lastRun != nil, bookmark != nil, objects != nil, runs != nil, table != nil, rows != nil, schema != nil, jdbc != nil,
+         topic != nil, checkpoint != nil, job != nil, compare != nil, actionError != nil, crawlerRun != nil].filter { $0 }.count
+    }
 }
 
-/// One compared value: what the check expected and what the sandbox holds.
+/// What a check may need beyond the sandbox: the error of the last `expectError` action.
+public struct LabCheckContext: Sendable, Equatable {
+    public var lastActionError: String?
+    public init(lastActionError: String? = nil) { self.lastActionError = lastActionError }
+}
+
+/// One compared value: what the check expected and what the sandbox holds, and whether it passed
+/// (equal text, unless the check says otherwise: `compare`, `error` substrings).
 public struct LabCheckResult: Sendable, Equatable {
     public var what: String
     public var expected: String
     public var actual: String
-    public var passed: Bool { expected == actual }
+    public var passed: Bool
+
+    public init(what: String, expected: String, actual: String) {
+        self.init(what: what, expected: expected, actual: actual, passed: expected == actual)
+    }
+
+    public init(what: String, expected: String, actual: String, passed: Bool) {
+        self.what = what
+        self.expected = expected
+        self.actual = actual
+        self.passed = passed
+    }
 }
 
 extension LabCheckSpec {
     /// Evaluates the check against `sandbox`.
     public func evaluate(in sandbox: Sandbox) throws -> [LabCheckResult] {
-        if let c = lastRun {
-            let run = try RunStore(sandbox: sandbox).list(jobName: c.job).first
-            func r(_ name: String, _ expected: String?, _ actual: (RunRecord) -> String) -> LabCheckResult? {
-                expected.map { LabCheckResult(what: "\(c.job) last run \(name)", expected: $0, actual: run.map(actual) ?? "(no run)") }
-            }
-            return [r("status", c.status) { $0.status.rawValue },
-                    r("bookmark option", c.bookmarkOption) { $0.bookmarkOption.rawValue },
-                    r("objects read", c.objectsRead.map(String.init)) { String($0.objectsRead) },
-                    r("records read", c.recordsRead.map(String.init)) { String($0.recordsRead) },
-                    r("records written", c.recordsWritten.map(String.init)) { String($0.recordsWritten) }].compactMap { $0 }
-        }
-        if let c = bookmark {
-            let entries = try BookmarkStore(sandbox: sandbox).current(jobName: c.job).entries
-            return c.contexts.map { LabCheckResult(what: "\(c.job) bookmark entry '\($0)'", expected: "present", actual: entries[$0] == nil ? "absent" : "present") }
-        }
-        if let c = objects {
-            let n = try sandbox.store.list(try S3URI(parsing: c.prefix)).count
-            return [LabCheckResult(what: "objects under \(c.prefix)", expected: String(c.count), actual: String(n))]
-        }
-        if let c = runs {
-            let n = try RunStore(sandbox: sandbox).list(jobName: c.job).count
-            return [LabCheckResult(what: "runs of \(c.job)", expected: String(c.count), actual: String(n))]
-        }
+        try evaluate(in: sandbox, context: LabCheckContext())
+    }
+
+    /// Evaluates the check against `sandbox`; `actionError` reads `context`.
+    public func evaluate(in sandbox: Sandbox, context: LabCheckContext) throws -> [LabCheckResult] {
+        if let c = lastRun { return try c.evaluate(in: sandbox) }
+        if let c = runs { return try c.evaluate(in: sandbox) }
+        if let c = compare { return try c.evaluate(in: sandbox) }
+        if let c = bookmark { return try c.evaluate(in: sandbox) }
+        if let c = objects { return try c.evaluate(in: sandbox) }
+        if let c = jdbc { return try c.evaluate(in: sandbox) }
+        if let c = topic { return try c.evaluate(in: sandbox) }
+        if let c = checkpoint { return try c.evaluate(in: sandbox) }
         if let c = rows ?? schema { return try c.evaluate(in: sandbox) }
-        if let c = table {
-            let t = try DataCatalog(sandbox: sandbox).findTable(database: c.database, name: c.name)
-            let name = "table \(c.database).\(c.name)"
-            var out: [LabCheckResult] = []
-            if let v = c.version { out.append(LabCheckResult(what: "\(name) version", expected: String(v), actual: t.map { String($0.versionId) } ?? "(no table)")) }
-            let columns = (t?.storageDescriptor.columns ?? []) + (t?.partitionKeys ?? [])
-            for (col, type) in (c.columns ?? [:]).sorted(by: { $0.key < $1.key }) {
-                let actual = t == nil ? "(no table)" : columns.first { $0.name == col }?.type ?? "(no column)"
-                out.append(LabCheckResult(what: "\(name) column \(col)", expected: type, actual: actual))
-            }
-            if out.isEmpty { out.append(LabCheckResult(what: name, expected: "present", actual: t == nil ? "absent" : "present")) }
-            return out
+        if let c = table { return try c.evaluate(in: sandbox) }
+        if let c = job { return try c.evaluate(in: sandbox) }
+        if let c = crawlerRun { return try c.evaluate(in: sandbox) }
+        if let c = actionError {
+            let actual = context.lastActionError ?? "(no action failed as expected)"
+            return [LabCheckResult(what: "error of the last action expected to fail", expected: "contains \"\(c)\"", actual: actual,
+                                   passed: context.lastActionError?.contains(c) ?? false)]
         }
         return []
+    }
+
+    /// `1204` as `1,204`; other doubles with up to four decimals.
+    static func number(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 {
+            let f = NumberFormatter()
+            f.numberStyle = .decimal
+            f.groupingSeparator = ","
+            f.usesGroupingSeparator = true
+            return f.string(from: NSNumber(value: Int64(value))) ?? String(Int64(value))
+        }
+        var text = String(format: "%.4f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        return text
     }
 }

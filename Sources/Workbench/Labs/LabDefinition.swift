@@ -33,6 +33,12 @@ public struct LabStart: Codable, Sendable, Equatable {
     public var topics: [LabTopic]?
     /// Data Catalog databases to create.
     public var catalogDatabases: [String]?
+    /// Data Catalog tables to create (their database is created if missing).
+    public var catalogTables: [LabCatalogTable]?
+    /// Messages produced to the start state's topics, in order (interleaved with `runs` by time).
+    public var messages: [LabMessage]?
+    /// Crawlers to create (not run).
+    public var crawlers: [LabCrawler]?
 }
 
 /// SQL for one JDBC database of the sandbox (tables and rows the story needs).
@@ -58,11 +64,44 @@ public struct LabObject: Codable, Sendable, Equatable {
 }
 
 /// A job definition; `script` names a workspace script (a lab `scripts` entry's file name).
+/// The settings are `gluelab job create` options (and Glue's `CreateJob` fields); in an
+/// `updateJob` action only the fields given change.
 public struct LabJob: Codable, Sendable, Equatable {
     public var name: String
-    public var script: String
-    /// DefaultArguments, names without `--`.
+    /// Required in the start state and `createJob`; optional in `updateJob`.
+    public var script: String?
+    /// DefaultArguments, names without `--` (`updateJob`: added or replaced one by one).
     public var defaultArguments: [String: String]?
+    /// `glueetl` (default), `pythonshell`, `gluestreaming` or `glueray`.
+    public var type: String?
+    /// `0.9` ... `5.0`.
+    public var glueVersion: String?
+    /// `G.1X`, `G.2X`, `G.025X`, ...
+    public var workerType: String?
+    public var numberOfWorkers: Int?
+    /// DPUs (Python shell, or Glue 0.9/1.0 Spark).
+    public var maxCapacity: Double?
+    /// `STANDARD` or `FLEX`.
+    public var executionClass: String?
+    public var maxConcurrentRuns: Int?
+    /// Minutes.
+    public var timeout: Int?
+
+    public init(name: String, script: String? = nil, defaultArguments: [String: String]? = nil, type: String? = nil,
+                glueVersion: String? = nil, workerType: String? = nil, numberOfWorkers: Int? = nil, maxCapacity: Double? = nil,
+                executionClass: String? = nil, maxConcurrentRuns: Int? = nil, timeout: Int? = nil) {
+        self.name = name
+        self.script = script
+        self.defaultArguments = defaultArguments
+        self.type = type
+        self.glueVersion = glueVersion
+        self.workerType = workerType
+        self.numberOfWorkers = numberOfWorkers
+        self.maxCapacity = maxCapacity
+        self.executionClass = executionClass
+        self.maxConcurrentRuns = maxConcurrentRuns
+        self.timeout = timeout
+    }
 }
 
 /// One run of a defined job at a clock time.
@@ -72,6 +111,9 @@ public struct LabRun: Codable, Sendable, Equatable {
     public var at: String?
     /// Run arguments, names without `--`.
     public var arguments: [String: String]?
+    /// A streaming run is stopped as Ctrl-C stops it after this many micro-batches (its
+    /// batch function returned that many times): the run ends STOPPED.
+    public var interruptAfterBatches: Int?
 }
 
 /// One step of a lab.
@@ -88,35 +130,4 @@ public struct LabStep: Codable, Sendable, Equatable {
     public var explanation: String
     /// The reference solution, as actions the self-check can apply.
     public var solution: [LabAction]
-}
-
-/// A reference-solution action (exactly one field set).
-public struct LabAction: Codable, Sendable, Equatable {
-    /// Replace a workspace script with a file of the lab folder: `{script, from}`.
-    public var editScript: EditScript?
-    /// Move the sandbox clock forward (`1h`, `30m`).
-    public var advanceClock: String?
-    /// Put an object.
-    public var putObject: LabObject?
-    /// Run a defined job.
-    public var run: LabRun?
-
-    public struct EditScript: Codable, Sendable, Equatable {
-        public var script: String
-        public var from: String
-    }
-
-    /// What the action does, as the learner would type it.
-    public var summary: String {
-        if let e = editScript { return "edit \(e.script) as in \(e.from)" }
-        if let a = advanceClock { return "gluelab clock advance \(a)" }
-        if let p = putObject { return "gluelab s3 cp \(p.file) \(p.uri)" }
-        if let r = run {
-            let args = (r.arguments ?? [:]).sorted { $0.key < $1.key }.map { " --\($0.key) \($0.value)" }.joined()
-            return "gluelab job run \(r.job)\(args)"
-        }
-        return "(nothing)"
-    }
-
-    var fieldCount: Int { [editScript != nil, advanceClock != nil, putObject != nil, run != nil].filter { $0 }.count }
 }

@@ -62,4 +62,13 @@ public struct LabLoader: Sendable {
     static func decode(_ text: String, path: String) throws -> LabDefinition {
         try YAMLSource(path: path, text: text).decode(LabDefinition.self, what: "lab")
     }
+
+    /// Decodes any lab value (an action, a check, a start state) from YAML text.
+    static func decode<T: Decodable>(_ type: T.Type, yaml: String) throws -> T {
+        try YAMLDecoder().decode(type, from: yaml)
+    }
+
+    static func fieldPath(_ keys: [CodingKey]) -> String {
+        keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+    }
 }

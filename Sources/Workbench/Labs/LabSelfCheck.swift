@@ -23,12 +23,16 @@ public struct LabSelfCheck {
             let lab = try loader.load(id)
             let state = LabStartState(lab: lab, folder: loader.folder(id), home: home)
             try state.apply()
-            let box = try state.open()
+            var player = LabActionPlayer(state: state, sandbox: try state.open())
             for step in lab.steps {
-                let before = try step.checks.flatMap { try $0.evaluate(in: box) }
+                let before = try player.evaluate(step.checks)
                 if before.allSatisfy(\.passed) { return "\(id)/\(step.id): the checks already pass before the step's solution" }
-                for action in step.solution { try state.apply(action, in: box) }
-                let after = try step.checks.flatMap { try $0.evaluate(in: box) }
+                for (i, action) in step.solution.enumerated() {
+                    do { try player.play(action) } catch {
+                        return "\(id)/\(step.id): solution action \(i + 1) (\(action.summary)): \(error)"
+                    }
+                }
+                let after = try player.evaluate(step.checks)
                 if let bad = after.first(where: { !$0.passed }) {
                     return "\(id)/\(step.id): after the solution, \(bad.what): expected \(bad.expected), actual \(bad.actual)"
                 }

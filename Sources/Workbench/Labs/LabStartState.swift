@@ -61,37 +61,38 @@ public struct LabStartState {
         }
         let box = try open()
         try box.clock.freeze()
+        // Definitions are made at the story's first moment (before its earliest run).
+        try box.clock.set(([micros(start.clock)] + (start.runs ?? []).compactMap { $0.at.map(micros) }).min() ?? micros(start.clock))
         for name in start.catalogDatabases ?? [] { _ = try DataCatalog(sandbox: box).createDatabase(CatalogDatabase(name: name)) }
+        for table in start.catalogTables ?? [] { try LabEngine.createTable(table, in: box) }
         for sql in start.sql ?? [] { _ = try JDBCDatabases(sandbox: box).run(sql: sql.statements, database: sql.database) }
         for topic in start.topics ?? [] { _ = try TopicStore(sandbox: box).create(name: topic.name, partitions: topic.partitions ?? 1) }
-        let jobs = JobStore(sandbox: box)
-        for job in start.jobs ?? [] {
-            _ = try jobs.create(JobDefinition(name: job.name, command: JobCommand(scriptLocation: scriptPath(job.script).path),
-                                              defaultArguments: Dictionary(uniqueKeysWithValues: (job.defaultArguments ?? [:]).map { ("--\($0.key)", $0.value) })))
-        }
-        // Objects and runs in time order: a run sees only the objects older than it.
+        for crawler in start.crawlers ?? [] { try LabEngine.createCrawler(crawler, in: box) }
+        for job in start.jobs ?? [] { try LabEngine.createJob(job, state: self, in: box) }
+        // Objects, messages and runs in time order: a run sees only the objects and messages older than it.
         var objects = (start.objects ?? []).sorted { micros($0.lastModified) < micros($1.lastModified) }
+        var messages = start.messages ?? []
+        func messageTime(_ m: LabMessage) -> Int64 { m.timestamp.map(micros) ?? micros(start.clock) }
         for run in start.runs ?? [] {
             let at = run.at.map(micros) ?? micros(start.clock)
             while let first = objects.first, micros(first.lastModified) <= at { try put(first, in: box); objects.removeFirst() }
+            while let first = messages.first, messageTime(first) <= at {
+                try LabEngine.produce(first.topic ?? "", [first], defaultTime: messageTime(first), in: box)
+                messages.removeFirst()
+            }
             try box.clock.set(at)
-            try Self.runJob(run, in: box)
+            try LabEngine.runJob(run, in: box)
         }
         for o in objects { try put(o, in: box) }
+        for m in messages { try LabEngine.produce(m.topic ?? "", [m], defaultTime: messageTime(m), in: box) }
         try box.clock.set(micros(start.clock))
         return paths
     }
 
-    /// Applies one reference-solution action.
+    /// Applies one reference-solution action (an `expectError` action is not special here:
+    /// ``LabActionPlayer`` checks that it fails).
     public func apply(_ action: LabAction, in box: Sandbox) throws {
-        if let e = action.editScript {
-            let target = scriptPath(e.script)
-            try? FileManager.default.removeItem(at: target)
-            try FileManager.default.copyItem(at: folder.appendingPathComponent(e.from), to: target)
-        }
-        if let d = action.advanceClock, let micros = Timestamps.parseDuration(d) { try box.clock.advance(by: micros) }
-        if let p = action.putObject { try put(p, in: box) }
-        if let r = action.run { try Self.runJob(r, in: box) }
+        try LabEngine.apply(action, state: self, in: box)
     }
 
     func put(_ o: LabObject, in box: Sandbox) throws {
@@ -100,18 +101,4 @@ public struct LabStartState {
     }
 
     func micros(_ text: String) -> Int64 { Timestamps.parseISO8601(text) ?? 0 }
-
-    /// Runs a defined job as `gluelab job run` does, its output discarded. A failed run stays in
-    /// the history (the story may need one); only a run that cannot start throws.
-    static func runJob(_ r: LabRun, in box: Sandbox) throws {
-        let tokens = (r.arguments ?? [:]).sorted { $0.key < $1.key }.flatMap { ["--\($0.key)", $0.value] }
-        let request = try JobRunRequest.resolve(sandbox: box, jobName: r.job, runArguments: tokens)
-        let runner = ScriptJobRunner(sandbox: box, jobName: r.job, arguments: request.arguments, capacity: request.capacity,
-                                     definition: request.definition, scriptLocation: request.definition.command.scriptLocation, json: false)
-        let (source, file) = try runner.loadScript()
-        var args = request.arguments
-        if args["TempDir"] == nil { args["TempDir"] = ScriptJobRunner.defaultTempDir }
-        let run = try JobRun.start(sandbox: box, jobName: r.job, arguments: args, capacity: request.capacity, definition: request.definition)
-        _ = try ScriptRunner.execute(source: source, file: file, in: run) { _ in }
-    }
 }

@@ -134,8 +134,8 @@ struct QuestionCheck {
         let scriptNames = Set((s.scripts ?? []).map { ($0 as NSString).lastPathComponent })
         time(s.start.clock, ["scenario", "start", "clock"], add)
         for (i, o) in (s.start.objects ?? []).enumerated() { object(o, ["scenario", "start", "objects", i], add) }
-        for (i, j) in (s.start.jobs ?? []).enumerated() where !scriptNames.contains(j.script) {
-            add(["scenario", "start", "jobs", i, "script"], "'\(j.script)' is not one of the scenario's scripts")
+        for (i, j) in (s.start.jobs ?? []).enumerated() where !scriptNames.contains(j.script ?? "") {
+            add(["scenario", "start", "jobs", i, "script"], "'\(j.script ?? "")' is not one of the scenario's scripts")
         }
         for (i, r) in (s.start.runs ?? []).enumerated() { if let t = r.at { time(t, ["scenario", "start", "runs", i, "at"], add) } }
         for (i, o) in (q.options ?? []).enumerated() {
@@ -146,7 +146,7 @@ struct QuestionCheck {
             }
             for (a, action) in run.actions.enumerated() {
                 let where_: [Any] = ["options", i, "run", "actions", a]
-                if action.fieldCount != 1 { add(where_, "an action has exactly one kind, not \(action.fieldCount)") }
+                if action.kindCount != 1 { add(where_, "an action has exactly one kind, not \(action.kindCount)") }
                 if let e = action.editScript {
                     file(e.from, where_ + ["editScript", "from"], add)
                     if !scriptNames.contains(e.script) { add(where_ + ["editScript", "script"], "'\(e.script)' is not one of the scenario's scripts") }

@@ -59,13 +59,13 @@ public struct ScenarioPlayer {
         var step = "the start state"
         do {
             try state.apply()
-            let box = try state.open()
+            var player = LabActionPlayer(state: state, sandbox: try state.open())
             for (i, action) in run.actions.enumerated() {
                 step = "action \(i + 1) (\(action.summary))"
-                try state.apply(action, in: box)
+                try player.play(action)
             }
             step = "its checks"
-            let results = try run.expect.flatMap { try $0.evaluate(in: box) }
+            let results = try player.evaluate(run.expect)
             return ScenarioOutcome(key: key, sandboxName: name, results: results, error: nil)
         } catch {
             return ScenarioOutcome(key: key, sandboxName: name, results: [], error: "\(step) failed: \(error)")

@@ -43,7 +43,14 @@ extension JobRun {
         var streamed = StreamingStats()
         var failure: (any Error)?
         do {
-            streamed = try StreamingQuery.forEachBatch(sandbox: sandbox, source: source, options: options, batch: batch)
+            streamed = try StreamingQuery.forEachBatch(sandbox: sandbox, source: source, options: options) { frame, id in
+                try batch(frame, id)
+                let (observer, count) = lock.withLock { () -> ((@Sendable (Int) -> Void)?, Int) in
+                    batchesRun += 1
+                    return (batchObserver, batchesRun)
+                }
+                observer?(count)
+            }
         } catch {
             failure = error
         }

@@ -40,6 +40,9 @@ public final class JobRun: @unchecked Sendable {
     var history: [JobBookmark] = []
     var pending: [String: BookmarkEntryState] = [:]
     var finished = false
+    /// Called after each micro-batch function of `forEachBatch` returns, with the number run so far.
+    var batchObserver: (@Sendable (Int) -> Void)?
+    var batchesRun = 0
 
     private init(sandbox: Sandbox, record: RunRecord, settings: BookmarkSettings, capacity: ResolvedCapacity, definition: JobDefinition?) {
         self.sandbox = sandbox
@@ -51,6 +54,13 @@ public final class JobRun: @unchecked Sendable {
         self.definition = definition
         self.startedOn = record.startedOn
         self.record = record
+    }
+
+    /// Calls `observer` after each micro-batch function of ``forEachBatch(connectionOptions:options:ctx:batch:)``
+    /// returns, with the number of batch functions run so far (a lab stops a streaming run
+    /// after N batches this way, as Ctrl-C would).
+    public func observeBatches(_ observer: @escaping @Sendable (Int) -> Void) {
+        lock.withLock { batchObserver = observer }
     }
 
     /// Starts a run: checks the arguments (``BookmarkSettings/init(arguments:)``) and the capacity
