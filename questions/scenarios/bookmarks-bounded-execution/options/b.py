@@ -12,7 +12,7 @@ job.init(args["JOB_NAME"], args)
 
 readings = glueContext.create_dynamic_frame.from_options(
     connection_type="s3",
-    connection_options={"paths": ["s3://raw/readings/"], "maxFilesInBand": "2"},
+    connection_options={"paths": ["s3://raw/readings/"], "groupFiles": "inPartition", "groupSize": "100"},
     format="csv",
     format_options={"withHeader": True},
     transformation_ctx="readings",

@@ -12,7 +12,7 @@ job.init(args["JOB_NAME"], args)
 
 events = glueContext.create_dynamic_frame.from_options(
     connection_type="s3",
-    connection_options={"paths": ["s3://raw/events/"], "recurse": True, "maxBand": "3600000"},
+    connection_options={"paths": ["s3://raw/events/"], "recurse": True, "maxFilesInBand": "10000"},
     format="csv",
     format_options={"withHeader": True},
     transformation_ctx="events",

@@ -23,6 +23,6 @@ glueContext.write_dynamic_frame.from_options(
     connection_type="s3",
     connection_options={"path": "s3://curated/events/"},
     format="parquet",
+    transformation_ctx="events_sink",
 )
 
-job.commit()

@@ -15,7 +15,6 @@ events = glueContext.create_dynamic_frame.from_options(
     connection_options={"paths": ["s3://raw/events/"], "recurse": True},
     format="csv",
     format_options={"withHeader": True},
-    transformation_ctx="events",
 )
 
 glueContext.write_dynamic_frame.from_options(
@@ -23,6 +22,7 @@ glueContext.write_dynamic_frame.from_options(
     connection_type="s3",
     connection_options={"path": "s3://curated/events/"},
     format="parquet",
+    transformation_ctx="events_sink",
 )
 
 job.commit()

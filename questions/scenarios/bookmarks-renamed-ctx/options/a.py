@@ -15,7 +15,7 @@ raw_events = glueContext.create_dynamic_frame.from_options(
     connection_options={"paths": ["s3://raw/events/"], "recurse": True},
     format="csv",
     format_options={"withHeader": True},
-    transformation_ctx="events",
+    transformation_ctx="raw_events",
 )
 
 glueContext.write_dynamic_frame.from_options(

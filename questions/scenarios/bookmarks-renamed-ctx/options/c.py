@@ -10,16 +10,15 @@ glueContext = GlueContext(SparkContext.getOrCreate())
 job = Job(glueContext)
 job.init(args["JOB_NAME"], args)
 
-events = glueContext.create_dynamic_frame.from_options(
+raw_events = glueContext.create_dynamic_frame.from_options(
     connection_type="s3",
-    connection_options={"paths": ["s3://raw/"], "recurse": True},
+    connection_options={"paths": ["s3://raw/events/"], "recurse": True},
     format="csv",
     format_options={"withHeader": True},
-    transformation_ctx="events",
 )
 
 glueContext.write_dynamic_frame.from_options(
-    frame=events,
+    frame=raw_events,
     connection_type="s3",
     connection_options={"path": "s3://curated/events/"},
     format="parquet",

@@ -19,7 +19,7 @@ orders = glueContext.create_dynamic_frame.from_options(
 )
 orders.printSchema()
 
-resolved = orders.resolveChoice(specs=[("price", "make_struct")])
+resolved = orders.resolveChoice(specs=[("price", "cast:double")])
 
 glueContext.write_dynamic_frame.from_options(
     frame=resolved,

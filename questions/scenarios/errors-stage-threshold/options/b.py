@@ -13,7 +13,7 @@ job.init(args["JOB_NAME"], args)
 
 payments = glueContext.create_dynamic_frame.from_options(
     connection_type="s3",
-    connection_options={"paths": ["s3://raw/payments/"]},
+    connection_options={"paths": ["s3://raw/payments/"], "isFailFast": True},
     format="csv",
     format_options={"withHeader": True},
     transformation_ctx="payments",
@@ -25,7 +25,7 @@ def parse_amount(rec):
     return rec
 
 
-parsed = Map.apply(frame=payments, f=parse_amount, transformation_ctx="parse_amount", stageThreshold=0)
+parsed = Map.apply(frame=payments, f=parse_amount, transformation_ctx="parse_amount")
 
 glueContext.write_dynamic_frame.from_options(
     frame=parsed,

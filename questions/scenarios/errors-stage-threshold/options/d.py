@@ -25,8 +25,7 @@ def parse_amount(rec):
     return rec
 
 
-parsed = Map.apply(frame=payments, f=parse_amount, transformation_ctx="parse_amount")
-parsed.assertErrorThreshold()
+parsed = Map.apply(frame=payments, f=parse_amount, transformation_ctx="parse_amount", stageThreshold=2)
 
 glueContext.write_dynamic_frame.from_options(
     frame=parsed,

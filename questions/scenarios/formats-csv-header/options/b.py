@@ -15,7 +15,7 @@ orders = glueContext.create_dynamic_frame.from_options(
     connection_type="s3",
     connection_options={"paths": ["s3://raw/orders/"]},
     format="csv",
-    format_options={"skipFirst": True},
+    format_options={"withHeader": True},
     transformation_ctx="orders",
 )
 

@@ -13,9 +13,9 @@ job.init(args["JOB_NAME"], args)
 
 orders = glueContext.create_dynamic_frame.from_options(
     connection_type="s3",
-    connection_options={"paths": ["s3://raw/orders/"]},
+    connection_options={"paths": ["s3://raw/orders/"], "groupFiles": "inPartition"},
     format="csv",
-    format_options={"withHeader": True, "optimizePerformance": True},
+    format_options={"withHeader": True},
 )
 revenue = SelectFields.apply(frame=orders, paths=["country", "amount"])
 

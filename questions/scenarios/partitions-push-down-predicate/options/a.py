@@ -4,6 +4,7 @@ from awsglue.transforms import *
 from pyspark.context import SparkContext
 from awsglue.context import GlueContext
 from awsglue.job import Job
+from awsglue.dynamicframe import DynamicFrame
 
 # Daily report: yesterday's orders from the lake table sales.orders (partitioned by dt).
 args = getResolvedOptions(sys.argv, ["JOB_NAME", "day"])
@@ -14,10 +15,9 @@ job.init(args["JOB_NAME"], args)
 orders = glueContext.create_dynamic_frame.from_catalog(
     database="sales",
     table_name="orders",
-    push_down_predicate="dt = '%s'" % args["day"],
     transformation_ctx="orders",
 )
-day = Filter.apply(frame=orders, f=lambda r: r["dt"] == args["day"])
+day = DynamicFrame.fromDF(orders.toDF().where("dt = '%s'" % args["day"]), glueContext, "day")
 
 glueContext.write_dynamic_frame.from_options(
     frame=day,

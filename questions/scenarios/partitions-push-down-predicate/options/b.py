@@ -4,7 +4,6 @@ from awsglue.transforms import *
 from pyspark.context import SparkContext
 from awsglue.context import GlueContext
 from awsglue.job import Job
-from awsglue.dynamicframe import DynamicFrame
 
 # Daily report: yesterday's orders from the lake table sales.orders (partitioned by dt).
 args = getResolvedOptions(sys.argv, ["JOB_NAME", "day"])
@@ -15,9 +14,10 @@ job.init(args["JOB_NAME"], args)
 orders = glueContext.create_dynamic_frame.from_catalog(
     database="sales",
     table_name="orders",
+    additional_options={"groupFiles": "inPartition"},
     transformation_ctx="orders",
 )
-day = DynamicFrame.fromDF(orders.toDF().where("dt = '%s'" % args["day"]), glueContext, "day")
+day = Filter.apply(frame=orders, f=lambda r: r["dt"] == args["day"])
 
 glueContext.write_dynamic_frame.from_options(
     frame=day,

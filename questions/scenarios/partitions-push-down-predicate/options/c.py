@@ -14,10 +14,10 @@ job.init(args["JOB_NAME"], args)
 orders = glueContext.create_dynamic_frame.from_catalog(
     database="sales",
     table_name="orders",
-    additional_options={"groupFiles": "inPartition"},
     transformation_ctx="orders",
 )
-day = Filter.apply(frame=orders, f=lambda r: r["dt"] == args["day"])
+slim = SelectFields.apply(frame=orders, paths=["order_id", "amount", "dt"])
+day = Filter.apply(frame=slim, f=lambda r: r["dt"] == args["day"])
 
 glueContext.write_dynamic_frame.from_options(
     frame=day,

@@ -18,14 +18,13 @@ AmazonS3_node1 = glueContext.create_dynamic_frame.from_options(
     transformation_ctx="AmazonS3_node1",
 )
 
-resolved = AmazonS3_node1.resolveChoice(choice="make_cols")
-
 ChangeSchema_node2 = ApplyMapping.apply(
-    frame=resolved,
+    frame=AmazonS3_node1,
     mappings=[
         ("event_id", "int", "event_id", "long"),
         ("user", "string", "user", "string"),
         ("amount", "double", "amount", "double"),
+        ("channel", "string", "channel", "string"),
     ],
     transformation_ctx="ChangeSchema_node2",
 )

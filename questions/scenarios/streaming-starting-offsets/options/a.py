@@ -16,7 +16,7 @@ orders = glueContext.create_data_frame.from_options(
     connection_options={
         "connectionName": "orders-msk",
         "topicName": "orders",
-        "startingOffsets": "earliest",
+        "startingOffsets": "latest",
         "inferSchema": "true",
         "classification": "json",
     },
@@ -39,7 +39,7 @@ glueContext.forEachBatch(
     frame=orders,
     batch_function=process_batch,
     options={
-        "windowSize": "100 seconds",
+        "windowSize": "3600 seconds",
         "checkpointLocation": "s3://orders-assets/checkpoints/orders-stream/",
     },
 )

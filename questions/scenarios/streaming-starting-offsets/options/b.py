@@ -18,6 +18,7 @@ orders = glueContext.create_data_frame.from_options(
         "topicName": "orders",
         "startingOffsets": "latest",
         "inferSchema": "true",
+        "maxOffsetsPerTrigger": "100000",
         "classification": "json",
     },
     transformation_ctx="orders",
@@ -39,7 +40,7 @@ glueContext.forEachBatch(
     frame=orders,
     batch_function=process_batch,
     options={
-        "windowSize": "3600 seconds",
+        "windowSize": "100 seconds",
         "checkpointLocation": "s3://orders-assets/checkpoints/orders-stream/",
     },
 )

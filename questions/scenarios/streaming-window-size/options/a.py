@@ -39,7 +39,8 @@ glueContext.forEachBatch(
     frame=clicks,
     batch_function=process_batch,
     options={
-        "windowSize": "600 seconds",
+        "windowSize": "100 seconds",
+        "persistDataFrame": "false",
         "checkpointLocation": "s3://clicks-assets/checkpoints/clicks-stream/",
     },
 )

@@ -18,6 +18,7 @@ clicks = glueContext.create_data_frame.from_options(
         "topicName": "clicks",
         "startingOffsets": "earliest",
         "inferSchema": "true",
+        "maxOffsetsPerTrigger": "1000",
         "classification": "json",
     },
     transformation_ctx="clicks",
@@ -40,7 +41,6 @@ glueContext.forEachBatch(
     batch_function=process_batch,
     options={
         "windowSize": "100 seconds",
-        "persistDataFrame": "false",
         "checkpointLocation": "s3://clicks-assets/checkpoints/clicks-stream/",
     },
 )

@@ -18,7 +18,6 @@ clicks = glueContext.create_data_frame.from_options(
         "topicName": "clicks",
         "startingOffsets": "earliest",
         "inferSchema": "true",
-        "maxOffsetsPerTrigger": "1000",
         "classification": "json",
     },
     transformation_ctx="clicks",
@@ -40,7 +39,7 @@ glueContext.forEachBatch(
     frame=clicks,
     batch_function=process_batch,
     options={
-        "windowSize": "100 seconds",
+        "windowSize": "600 seconds",
         "checkpointLocation": "s3://clicks-assets/checkpoints/clicks-stream/",
     },
 )

@@ -16,9 +16,8 @@ orders = glueContext.create_data_frame.from_options(
     connection_options={
         "connectionName": "orders-msk",
         "topicName": "orders",
-        "startingOffsets": "latest",
+        "startingOffsets": "earliest",
         "inferSchema": "true",
-        "maxOffsetsPerTrigger": "100000",
         "classification": "json",
     },
     transformation_ctx="orders",
