@@ -1,0 +1,28 @@
+import sys
+from awsglue.utils import getResolvedOptions
+from pyspark.context import SparkContext
+from awsglue.context import GlueContext
+from awsglue.job import Job
+
+# Hourly: raw CSV events -> curated Parquet. Bookmarks are enabled in DefaultArguments.
+args = getResolvedOptions(sys.argv, ["JOB_NAME"])
+glueContext = GlueContext(SparkContext.getOrCreate())
+job = Job(glueContext)
+job.init(args["JOB_NAME"], args)
+
+events = glueContext.create_dynamic_frame.from_options(
+    connection_type="s3",
+    connection_options={"paths": ["s3://raw/events/"], "recurse": True, "groupFiles": "inPartition"},
+    format="csv",
+    format_options={"withHeader": True},
+    transformation_ctx="events",
+)
+
+glueContext.write_dynamic_frame.from_options(
+    frame=events,
+    connection_type="s3",
+    connection_options={"path": "s3://curated/events/"},
+    format="parquet",
+)
+
+job.commit()

@@ -1,0 +1,30 @@
+import sys
+from awsglue.utils import getResolvedOptions
+from awsglue.transforms import *
+from pyspark.context import SparkContext
+from awsglue.context import GlueContext
+from awsglue.job import Job
+
+# Orders exported as CSV (first line: order_id,customer,amount) -> curated Parquet.
+args = getResolvedOptions(sys.argv, ["JOB_NAME"])
+glueContext = GlueContext(SparkContext.getOrCreate())
+job = Job(glueContext)
+job.init(args["JOB_NAME"], args)
+
+orders = glueContext.create_dynamic_frame.from_options(
+    connection_type="s3",
+    connection_options={"paths": ["s3://raw/orders/"]},
+    format="csv",
+    format_options={"skipFirst": True},
+    transformation_ctx="orders",
+)
+
+glueContext.write_dynamic_frame.from_options(
+    frame=orders,
+    connection_type="s3",
+    connection_options={"path": "s3://curated/orders/"},
+    format="parquet",
+    transformation_ctx="orders_sink",
+)
+
+job.commit()
