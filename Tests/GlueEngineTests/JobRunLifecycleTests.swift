@@ -51,6 +51,20 @@ import Testing
         }
     }
 
+    @Test func isFailFastWorksAsAnS3ConnectionOptionToo() throws {
+        try RunFixture.with { f in
+            _ = try f.sandbox.store.put(try storeURI("s3://input/data/bad.json"), bytes: Array("{\"a\": 1}\n{\"a\": \n".utf8), lastModified: nil)
+            func read(_ connection: [String: Value]) throws -> DynamicFrame {
+                let run = try JobRun.start(sandbox: f.sandbox, jobName: "adhoc-\(connection.count)", arguments: [:], capacity: JobCapacity(), definition: nil)
+                defer { _ = try? run.finish(error: nil) }
+                return try run.readS3(ctx: nil, connectionOptions: connection, format: "json", formatOptions: [:])
+            }
+            let paths: [String: Value] = ["paths": .array([.string("s3://input/data/")])]
+            #expect(try read(paths).errors.count == 1, "without it the malformed record is an error record")
+            #expect(throws: EngineError.self) { try read(paths.merging(["isFailFast": .string("true")]) { $1 }) }
+        }
+    }
+
     @Test func maxConcurrentRunsRefusesTheRunTooMany() throws {
         try RunFixture.with { f in
             let adHoc = try JobRun.start(sandbox: f.sandbox, jobName: "adhoc", arguments: [:], capacity: JobCapacity(), definition: nil)

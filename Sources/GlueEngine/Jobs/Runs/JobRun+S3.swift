@@ -15,6 +15,12 @@ extension JobRun {
                        formatOptions: [String: Value]) throws -> DynamicFrame {
         let options = try S3ReadOptions(connectionOptions: connectionOptions)
         let dataFormat = try DataFormat(glueName: format)
+        var formatOptions = formatOptions
+        // `isFailFast` is documented as an S3 connection option (fact sheet §3.2, §2.4); the
+        // reader that honours it (JSON) takes it from either place.
+        if dataFormat == .json, formatOptions["isFailFast"] == nil, let failFast = connectionOptions["isFailFast"] {
+            formatOptions["isFailFast"] = failFast
+        }
         let source = S3Source(store: sandbox.store)
         let runStart = startedOn
         return try trackedRead(ctx: ctx, kind: "s3") { plan in
