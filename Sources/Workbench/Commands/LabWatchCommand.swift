@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ArgumentParser
 import Foundation
 import GlueEngine
@@ -29,6 +32,11 @@ struct LabWatchCommand: ParsableCommand {
         }
         Output.line("Watching \(paths.joined(separator: ", ")) every \(interval) s (Ctrl-C stops)")
         Output.flush()
+        // A parent may have started us with SIGINT blocked (test runners do): Ctrl-C must reach the handler.
+        var interrupt = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
         var seen = Self.times(paths)
         let completed: Bool = InterruptSignal.whileRunning { interruption in
             while !interruption.isRequested {
