@@ -7,10 +7,11 @@ import Testing
 ///
 /// Playing every lab takes about 6 s a lab on a busy 2-core machine, so by default only
 /// hourly-reprocessing is played (`gluelab dev check-labs` applies every lab's solutions in
-/// process). GLUELAB_PLAY_ALL_LABS=1 plays every lab of labs/ (each in its own home, in
-/// parallel), GLUELAB_PLAY_ONLY=ID,ID those, GLUELAB_PLAY_LABS=DIR the labs of another folder. A lab whose solution needs a
-/// Ctrl-C (`interruptAfterBatches`) or a run id only known later cannot be typed exactly and is
-/// skipped at that step (reported, not failed).
+/// process; nine labs take about a minute here). GLUELAB_PLAY_ALL_LABS=1 plays every lab of
+/// labs/ (each in its own home, in parallel), GLUELAB_PLAY_ONLY=ID,ID those, and
+/// GLUELAB_PLAY_LABS=DIR reads the labs of another folder. A lab whose solution needs a Ctrl-C
+/// (`interruptAfterBatches`) or a run id only known later cannot be typed exactly: it is
+/// skipped at that step (a warning, not a failure).
 @Suite struct LabPlayTests {
     static let repoLabs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("labs")
@@ -59,7 +60,10 @@ import Testing
                 if expectFailure {
                     #expect(r.status != 0, "\(id): expected to fail but succeeded: \(line)")
                 } else {
-                    #expect(r.status == 0, "\(id): \(line)\n\(r.stderr)")
+                    // A run that started and ended FAILED is part of some stories (the action
+                    // succeeded; `job run` still exits 1, as the CLI does for a failed run).
+                    let ranAndFailed = line.hasPrefix("gluelab job run ") && r.stderr.contains("error: run jr_")
+                    #expect(r.status == 0 || ranAndFailed, "\(id): \(line)\n\(r.stderr)")
                 }
                 expectFailure = false
             }
