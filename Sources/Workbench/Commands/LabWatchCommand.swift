@@ -30,8 +30,6 @@ struct LabWatchCommand: ParsableCommand {
         guard !paths.isEmpty else {
             throw WorkbenchError.badValue(option: "lab", value: lab.id, reason: "the lab has no scripts to watch (use gluelab lab check)")
         }
-        Output.line("Watching \(paths.joined(separator: ", ")) every \(interval) s (Ctrl-C stops)")
-        Output.flush()
         // A parent may have started us with SIGINT blocked (test runners do): Ctrl-C must reach the handler.
         var interrupt = sigset_t()
         sigemptyset(&interrupt)
@@ -39,6 +37,9 @@ struct LabWatchCommand: ParsableCommand {
         pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
         var seen = Self.times(paths)
         let completed: Bool = InterruptSignal.whileRunning { interruption in
+            // Said once Ctrl-C is handled (and the times are taken), so both are safe from here on.
+            Output.line("Watching \(paths.joined(separator: ", ")) every \(interval) s (Ctrl-C stops)")
+            Output.flush()
             while !interruption.isRequested {
                 Thread.sleep(forTimeInterval: interval)
                 let now = Self.times(paths)
