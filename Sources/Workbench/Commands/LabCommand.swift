@@ -138,6 +138,7 @@ struct LabStartCommand: ParsableCommand {
         Output.line("\nSandbox: \(state.sandboxName) (use --sandbox \(state.sandboxName))")
         Output.line("Lab files: \(state.folder.path)")
         for path in scripts { Output.line("Script to edit: \(path)") }
+        if !scripts.isEmpty { Output.line("(gluelab lab edit opens it; gluelab lab watch re-checks the step whenever you save it or a job run ends)") }
         Output.line()
         LabContext.show(lab.steps[0], index: 0, of: lab, state)
     }
