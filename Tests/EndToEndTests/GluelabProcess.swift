@@ -11,6 +11,8 @@ struct GluelabProcess {
 
     let home: URL
     let workDir: URL
+    /// Variables added to the process's environment (e.g. GLUELAB_LABS).
+    var environment: [String: String] = [:]
 
     init() throws {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("gluelab-e2e-\(UUID().uuidString)")
@@ -47,6 +49,7 @@ struct GluelabProcess {
         var env = ProcessInfo.processInfo.environment
         env["GLUELAB_HOME"] = home.path
         env["NO_COLOR"] = "1"
+        for (k, v) in environment { env[k] = v }
         p.environment = env
         let out = Pipe()
         let err = Pipe()

@@ -49,6 +49,10 @@ import Testing
         ])
     }
 
+    @Test func sqlIsPrintedOnOneLine() {
+        #expect(LabActionCommands.oneLine("-- the fix\nUPDATE t\n   SET a = 1;\n\nINSERT INTO t VALUES (2);\n") == "UPDATE t SET a = 1; INSERT INTO t VALUES (2);")
+    }
+
     @Test func quotingKeepsWordsWhole() throws {
         #expect(LabCommandLine.quote("s3://a/b=1/") == "s3://a/b=1/")
         #expect(LabCommandLine.quote("it's") == "'it'\\''s'")

@@ -102,8 +102,15 @@ struct LabListCommand: ParsableCommand {
 
     func run() throws {
         let ctx = try LabContext(options)
+        var broken = 0
         for id in ctx.loader.ids() {
-            let lab = try ctx.loader.load(id)
+            let lab: LabDefinition
+            do { lab = try ctx.loader.load(id) } catch {
+                // One lab that does not load must not hide the others.
+                Output.line("\(id)  (cannot be loaded: \(error))")
+                broken += 1
+                continue
+            }
             let status: String
             if let s = try ctx.store.labSession(learner: ctx.learner, lab: id) {
                 status = s.completed ? "completed" : "step \(s.passed.count + 1)/\(lab.steps.count)"
@@ -112,6 +119,7 @@ struct LabListCommand: ParsableCommand {
             }
             Output.line("\(id)  \(lab.title)  (domain \(lab.domain), ~\(lab.minutes) min)  \(status)")
         }
+        if broken > 0 { throw WorkbenchError.badValue(option: "labs", value: ctx.loader.root.path, reason: "\(broken) lab(s) cannot be loaded (gluelab dev check-labs)") }
     }
 }
 
@@ -130,6 +138,7 @@ struct LabStartCommand: ParsableCommand {
         Output.line("\nSandbox: \(state.sandboxName) (use --sandbox \(state.sandboxName))")
         Output.line("Lab files: \(state.folder.path)")
         for path in scripts { Output.line("Script to edit: \(path)") }
+        if !scripts.isEmpty { Output.line("(gluelab lab edit opens it; gluelab lab watch re-checks the step whenever you save it or a job run ends)") }
         Output.line()
         LabContext.show(lab.steps[0], index: 0, of: lab, state)
     }

@@ -47,6 +47,13 @@ public enum LabActionCommands {
         return lines
     }
 
+    /// SQL on one line (so it can be typed at the prompt): lines trimmed and joined by a space,
+    /// `--` comment lines dropped.
+    static func oneLine(_ sql: String) -> String {
+        sql.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("--") }.joined(separator: " ")
+    }
+
     static func commands(for action: LabAction, state: LabStartState, sandbox: Sandbox?, runsBefore: [String: Int]) -> [LabCommandLine] {
         let box = ["--sandbox", state.sandboxName]
         func g(_ words: [String], note: String? = nil, exact: Bool = true) -> LabCommandLine {
@@ -67,7 +74,7 @@ public enum LabActionCommands {
             guard let n = r.interruptAfterBatches else { return [g(["job", "run", r.job] + args)] }
             return [g(["job", "run", r.job] + args, note: "press Ctrl-C after \(n) micro-batch\(n == 1 ? "" : "es")", exact: false)]
         }
-        if let s = action.sql { return [g(["sql", "--database", s.database, s.statements])] }
+        if let s = action.sql { return [g(["sql", "--database", s.database, oneLine(s.statements)])] }
         if let p = action.produce {
             // Consecutive messages with the same key and time go in one command.
             var out: [LabCommandLine] = []

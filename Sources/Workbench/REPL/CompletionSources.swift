@@ -4,6 +4,7 @@ import GlueEngine
 extension CommandCompleter {
     /// Which arguments take which values. `file` is a local path (or an `s3://` address).
     static let standardKinds: [KindRule] = [
+        { path, a in path.first == "lab" && a.kind == "positional" && a.valueName == "id" ? "lab" : nil },
         { _, a in a.key == "sandbox" ? "sandbox" : nil },
         { path, a in
             if a.key == "job" { return "job" }
@@ -13,7 +14,6 @@ extension CommandCompleter {
         { path, a in path.first == "crawler" && a.kind == "positional" && a.valueName == "name" ? "crawler" : nil },
         { path, a in path.first == "topic" && a.kind == "positional" && a.valueName == "name" ? "topic" : nil },
         { _, a in ["lab", "lab-id"].contains(a.key) ? "lab" : nil },
-        { path, a in path.first == "lab" && a.kind == "positional" && a.valueName == "id" ? "lab" : nil },
         { path, a in ["question", "question-id"].contains(a.key) || (path.first == "ask" && a.kind == "positional") ? "question" : nil },
         { _, a in
             let fileish = ["path", "source", "destination", "script", "file", "script-location"]
@@ -24,6 +24,7 @@ extension CommandCompleter {
     /// The value lists gluelab knows today. Each opens the sandbox only when it exists, so
     /// completing never creates one.
     static let standardSources: [String: Source] = [
+        "lab": { _ in (try? LabLoader.locate().ids()) ?? [] },
         "sandbox": { c in
             let folder = c.home.appendingPathComponent("sandboxes")
             return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
@@ -32,7 +33,6 @@ extension CommandCompleter {
         "crawler": { c in (try? existing(c).map { try CrawlerStore(sandbox: $0).list().map(\.name) }) ?? [] },
         "topic": { c in (try? existing(c).map { try TopicStore(sandbox: $0).list().map(\.name) }) ?? [] },
         "question": { _ in ((try? QuestionLoader.locate())?.loadFiles().bank.questions.map(\.id) ?? []).sorted() },
-        "lab": { _ in (try? LabLoader.locate().ids()) ?? [] },
     ]
 
     /// The context's sandbox when it exists already.
