@@ -1,0 +1,91 @@
+import Testing
+@testable import Workbench
+
+/// A presenter whose texts are short, so transcripts can be compared.
+struct StubPresenter: StudyPresenter {
+    func question(_ q: Question, header: String) -> String { "\(header)\n\(q.stem)" }
+    func feedback(_ q: Question, keys: [String]) -> String { q.isCorrect(keys: keys) ? "right (\(q.id))" : "wrong (\(q.id)), answer \((q.answer ?? []).joined(separator: ","))" }
+    func feedback(_ q: Question, text: String) -> (text: String, correct: Bool) {
+        let g = q.grade(text: text)
+        return (g.correct ? "rubric met" : "rubric missed", g.correct)
+    }
+    func play(_ q: Question, option key: String) throws -> String { "played \(q.id) option \(key)" }
+}
+
+@Suite struct StudyRunnerTests {
+    @Test func theExamSubmitsItselfWhenTheTimerRunsOut() {
+        let clock = StudyTestClock(examStart)
+        let qs = [mcq("q1"), mcq("q2", domain: 2), mcq("q3", domain: 3)]
+        let out = CapturedText()
+        var runner = ExamRunner(session: ExamSession(questions: qs, start: examStart, durationMicros: 6 * oneMinute), clock: clock.now,
+                                console: out.console, presenter: StubPresenter())
+        // q1 answered after 1 min, then nobody types for 10 minutes.
+        var input = ScriptedLines(timed: [("B", oneMinute), ("C", 10 * oneMinute)], clock: clock, timer: true)
+        #expect(runner.run(&input) == .timeUp)
+        #expect(clock.now() == examStart + 6 * oneMinute)
+        #expect(runner.session.answers.map { $0 } == [["B"], nil, nil])
+        #expect(input.waits.first == 6 * oneMinute && input.waits.dropFirst().first == 5 * oneMinute)
+        #expect(out.text.contains("[1/3 · 6:00 left · 3 unanswered] >"))
+        #expect(out.text.contains("[2/3 · 5:00 left · 2 unanswered] >"))
+        #expect(out.text.contains("Time is up: the exam was submitted with the answers given."))
+        let score = ExamScore(runner.session)
+        #expect(score.correct == 1 && score.unanswered == 2 && runner.session.spent == [oneMinute, 5 * oneMinute, 0])
+    }
+
+    @Test func withoutATimerTheFirstLineAfterTheDeadlineSubmits() {
+        let clock = StudyTestClock(examStart)
+        let out = CapturedText()
+        var runner = ExamRunner(session: ExamSession(questions: [mcq("q1"), mcq("q2")], start: examStart, durationMicros: 2 * oneMinute), clock: clock.now,
+                                console: out.console, presenter: StubPresenter())
+        var input = ScriptedLines(timed: [("B", oneMinute), ("B", 3 * oneMinute)], clock: clock, timer: false)
+        #expect(runner.run(&input) == .timeUp)
+        #expect(runner.session.answers[1] == nil)
+        #expect(out.text.contains("(too late: 'B' came after the time limit and was not counted)"))
+    }
+
+    @Test func theExamTranscriptShowsListFlagsAndTheEndOfInputSubmits() {
+        let clock = StudyTestClock(examStart)
+        let out = CapturedText()
+        var runner = ExamRunner(session: ExamSession(questions: [mcq("q1"), mcq("q2"), mcq("q3")], start: examStart, durationMicros: 6 * oneMinute),
+                                clock: clock.now, console: out.console, presenter: StubPresenter())
+        var input = ScriptedLines(["f", "s", "B", "list", "g 1", "A"], every: 1_000_000, clock: clock)
+        #expect(runner.run(&input) == .inputEnded)
+        #expect(runner.session.answers.map { $0 } == [["A"], ["B"], nil])
+        #expect(out.text.contains("Question 1 flagged."))
+        #expect(out.text.contains("  1  —       current, skipped, flagged") || out.text.contains("  1  —       skipped, flagged"))
+        #expect(out.text.contains("Question 1 of 3 · flagged"))
+        #expect(out.text.contains("The input ended: the exam was submitted"))
+        let review = CapturedText()
+        var none = ScriptedLines([])
+        ExamReviewWalk(session: runner.session, console: review.console, presenter: StubPresenter()).run(&none)
+        // Reviewed: q1 (wrong, flagged) and q3 (unanswered); q2 was right.
+        #expect(review.text.contains("Review: 2 questions wrong, unanswered or flagged."))
+        #expect(review.text.contains("Question 1 of 3 · wrong · flagged") && review.text.contains("wrong (q1), answer B"))
+        #expect(review.text.contains("Question 3 of 3 · unanswered") && !review.text.contains("right (q2)"))
+    }
+
+    @Test func practiceRecordsEachAnswerWithItsTimeAndPlaysScenarioOptions() throws {
+        let clock = StudyTestClock(examStart)
+        let out = CapturedText()
+        var scenario = mcq("sc", type: .scenario)
+        scenario.options![1].run = OptionRun(actions: [], expect: [])
+        scenario.options![2].run = OptionRun(actions: [], expect: [])
+        var recorded: [PracticeAttempt] = []
+        let runner = PracticeRunner(questions: [mcq("q1"), reflection("r1"), scenario, mcq("q4")], clock: clock.now, console: out.console,
+                                    presenter: StubPresenter(), record: { recorded.append($0) }, title: "Quiz")
+        var input = ScriptedLines(["Z", "A", "because of the bookmark", "s", "q"], every: 30_000_000, clock: clock)
+        var result = try runner.run(&input)
+        #expect(result == PracticeResult(answered: 2, correct: 1, skipped: 1, stopped: true))
+        #expect(recorded.map(\.question.id) == ["q1", "r1"])
+        #expect(recorded.map(\.answer) == ["A", "because of the bookmark"] && recorded.map(\.correct) == [false, true])
+        #expect(recorded[0].millis == 60_000 && recorded[1].millis == 30_000)
+        #expect(out.text.contains("no option Z: options are A, B, C, D, E"))
+        let out2 = CapturedText()
+        let second = PracticeRunner(questions: [scenario], clock: clock.now, console: out2.console, presenter: StubPresenter(),
+                                    record: { recorded.append($0) }, title: "Quiz")
+        var input2 = ScriptedLines(["B", "run C", "run A", ""])
+        result = try second.run(&input2)
+        #expect(result == PracticeResult(answered: 1, correct: 1, skipped: 0, stopped: false))
+        #expect(out2.text.contains("played sc option C") && out2.text.contains("no runnable option A: B, C"))
+    }
+}
