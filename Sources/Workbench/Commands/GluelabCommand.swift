@@ -14,7 +14,7 @@ public struct GluelabCommand: ParsableCommand {
                       TopicCommand.self, RunCommand.self, JobsCommand.self, RunsCommand.self, RunInfoCommand.self, BookmarkCommand.self,
                       CatalogCommand.self, CrawlerCommand.self, SRSCommand.self, ProgressCommand.self,
                       QuizCommand.self, ExamCommand.self, ReviewCommand.self, DrillCommand.self,
-                      LabCommand.self, DevCommand.self]
+                      LabCommand.self, DevCommand.self, AskCommand.self]
     )
 
     public init() {}

@@ -13,21 +13,28 @@ public struct LabLoader: Sendable {
     /// The labs folder for this process. - Throws: `WorkbenchError.file` when none is found.
     public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> LabLoader {
         if let dir = environment["GLUELAB_LABS"], !dir.isEmpty { return LabLoader(root: URL(fileURLWithPath: dir)) }
+        if let labs = findFolder(named: "labs") { return LabLoader(root: labs) }
+        throw WorkbenchError.file(path: "labs", reason: "no labs folder found (set GLUELAB_LABS to the repository's labs/ folder)")
+    }
+
+    /// The first folder `name` found walking up from the running executable, then from the
+    /// working directory (`labs`, `questions`).
+    static func findFolder(named name: String) -> URL? {
         var starts: [URL] = []
         if let exe = Bundle.main.executableURL { starts.append(exe.resolvingSymlinksInPath().deletingLastPathComponent()) }
         starts.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         for start in starts {
             var dir = start
             for _ in 0..<8 {
-                let labs = dir.appendingPathComponent("labs", isDirectory: true)
+                let folder = dir.appendingPathComponent(name, isDirectory: true)
                 var isDir: ObjCBool = false
-                if FileManager.default.fileExists(atPath: labs.path, isDirectory: &isDir), isDir.boolValue { return LabLoader(root: labs) }
+                if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDir), isDir.boolValue { return folder }
                 let parent = dir.deletingLastPathComponent()
                 if parent.path == dir.path { break }
                 dir = parent
             }
         }
-        throw WorkbenchError.file(path: "labs", reason: "no labs folder found (set GLUELAB_LABS to the repository's labs/ folder)")
+        return nil
     }
 
     /// The ids of every lab folder holding a `lab.yaml`, sorted.
@@ -53,25 +60,6 @@ public struct LabLoader: Sendable {
 
     /// Decodes a lab's YAML; a decoding error names the line of the field it concerns.
     static func decode(_ text: String, path: String) throws -> LabDefinition {
-        do {
-            return try YAMLDecoder().decode(LabDefinition.self, from: text)
-        } catch let error as YamlError {
-            throw WorkbenchError.file(path: path, reason: "not valid YAML: \(error)")
-        } catch let error as DecodingError {
-            let (codingPath, message): ([CodingKey], String) = switch error {
-            case .keyNotFound(let key, let c): (c.codingPath, "missing field '\(key.stringValue)'")
-            case .typeMismatch(_, let c): (c.codingPath, c.debugDescription)
-            case .valueNotFound(_, let c): (c.codingPath, "missing value: \(c.debugDescription)")
-            case .dataCorrupted(let c): (c.codingPath, c.debugDescription)
-            @unknown default: ([], "\(error)")
-            }
-            let field = fieldPath(codingPath)
-            let line = LabValidator.line(of: codingPath.map(\.stringValue), codingPath.map(\.intValue), in: text)
-            throw WorkbenchError.file(path: line.map { "\(path):\($0)" } ?? path, reason: "\(field.isEmpty ? "lab" : field): \(message)")
-        }
-    }
-
-    static func fieldPath(_ keys: [CodingKey]) -> String {
-        keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        try YAMLSource(path: path, text: text).decode(LabDefinition.self, what: "lab")
     }
 }

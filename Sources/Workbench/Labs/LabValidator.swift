@@ -65,23 +65,11 @@ struct LabValidator {
     }
 
     func fail(_ at: [Any], _ message: String) throws -> Never {
-        let keys = at.map { $0 as? String }
-        let indexes = at.map { $0 as? Int }
-        let field = zip(keys, indexes).map { k, i in i.map { "[\($0)]" } ?? ".\(k ?? "")" }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
-        let line = Self.line(of: keys.map { $0 ?? "" }, indexes, in: text)
-        throw WorkbenchError.file(path: line.map { "\(path):\($0)" } ?? path, reason: "\(field): \(message)")
+        try YAMLSource(path: path, text: text).fail(at, message)
     }
 
     /// The 1-based line of the node at a key/index path (the deepest one found).
     static func line(of keys: [String], _ indexes: [Int?], in text: String) -> Int? {
-        guard var node = try? Yams.compose(yaml: text) else { return nil }
-        var line = node.mark?.line
-        for (key, index) in zip(keys, indexes) {
-            let next: Node? = if let index { node.sequence.flatMap { index < $0.count ? $0[index] : nil } } else { node.mapping?[key] }
-            guard let next else { break }
-            node = next
-            line = node.mark?.line ?? line
-        }
-        return line
+        YAMLSource.line(of: keys, indexes, in: text)
     }
 }

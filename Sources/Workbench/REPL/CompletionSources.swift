@@ -13,7 +13,7 @@ extension CommandCompleter {
         { path, a in path.first == "crawler" && a.kind == "positional" && a.valueName == "name" ? "crawler" : nil },
         { path, a in path.first == "topic" && a.kind == "positional" && a.valueName == "name" ? "topic" : nil },
         { _, a in ["lab", "lab-id"].contains(a.key) ? "lab" : nil },
-        { _, a in ["question", "question-id"].contains(a.key) ? "question" : nil },
+        { path, a in ["question", "question-id"].contains(a.key) || (path.first == "ask" && a.kind == "positional") ? "question" : nil },
         { _, a in
             let fileish = ["path", "source", "destination", "script", "file", "script-location"]
             return fileish.contains(a.key) || (a.kind == "positional" && fileish.contains(a.valueName ?? "")) ? "file" : nil
@@ -30,6 +30,7 @@ extension CommandCompleter {
         "job": { c in (try? existing(c).map { try JobStore(sandbox: $0).list().map(\.name) }) ?? [] },
         "crawler": { c in (try? existing(c).map { try CrawlerStore(sandbox: $0).list().map(\.name) }) ?? [] },
         "topic": { c in (try? existing(c).map { try TopicStore(sandbox: $0).list().map(\.name) }) ?? [] },
+        "question": { _ in ((try? QuestionLoader.locate())?.loadFiles().bank.questions.map(\.id) ?? []).sorted() },
     ]
 
     /// The context's sandbox when it exists already.
