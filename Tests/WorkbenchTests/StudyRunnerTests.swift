@@ -3,13 +3,13 @@ import Testing
 
 /// A presenter whose texts are short, so transcripts can be compared.
 struct StubPresenter: StudyPresenter {
-    func question(_ q: Question, header: String) -> String { "\(header)\n\(q.stem)" }
-    func feedback(_ q: Question, keys: [String]) -> String { q.isCorrect(keys: keys) ? "right (\(q.id))" : "wrong (\(q.id)), answer \((q.answer ?? []).joined(separator: ","))" }
-    func feedback(_ q: Question, text: String) -> (text: String, correct: Bool) {
-        let g = q.grade(text: text)
-        return (g.correct ? "rubric met" : "rubric missed", g.correct)
+    func question(_ q: Question, position: String) -> String { "\(position)\n\(q.stem)\n" }
+    func feedback(_ a: QuestionAnswer) -> String {
+        if a.question.type == .reflection { return a.correct ? "rubric met\n" : "rubric missed\n" }
+        return a.correct ? "right (\(a.question.id))\n" : "wrong (\(a.question.id)), answer \((a.question.answer ?? []).joined(separator: ","))\n"
     }
-    func play(_ q: Question, option key: String) throws -> String { "played \(q.id) option \(key)" }
+    func unanswered(_ q: Question) -> String { "unanswered (\(q.id)), answer \((q.answer ?? []).joined(separator: ","))\n" }
+    func play(_ q: Question, keys: [String], chosen: [String]) -> String { "played \(q.id) \(keys.joined(separator: ",")) (chose \(chosen.joined(separator: ",")))\n" }
 }
 
 @Suite struct StudyRunnerTests {
@@ -61,7 +61,7 @@ struct StubPresenter: StudyPresenter {
         // Reviewed: q1 (wrong, flagged) and q3 (unanswered); q2 was right.
         #expect(review.text.contains("Review: 2 questions wrong, unanswered or flagged."))
         #expect(review.text.contains("Question 1 of 3 · wrong · flagged") && review.text.contains("wrong (q1), answer B"))
-        #expect(review.text.contains("Question 3 of 3 · unanswered") && !review.text.contains("right (q2)"))
+        #expect(review.text.contains("Question 3 of 3 · unanswered") && review.text.contains("unanswered (q3), answer B") && !review.text.contains("right (q2)"))
     }
 
     @Test func practiceRecordsEachAnswerWithItsTimeAndPlaysScenarioOptions() throws {
@@ -76,16 +76,18 @@ struct StubPresenter: StudyPresenter {
         var input = ScriptedLines(["Z", "A", "because of the bookmark", "s", "q"], every: 30_000_000, clock: clock)
         var result = try runner.run(&input)
         #expect(result == PracticeResult(answered: 2, correct: 1, skipped: 1, stopped: true))
-        #expect(recorded.map(\.question.id) == ["q1", "r1"])
-        #expect(recorded.map(\.answer) == ["A", "because of the bookmark"] && recorded.map(\.correct) == [false, true])
+        #expect(recorded.map(\.answer.question.id) == ["q1", "r1"])
+        #expect(recorded.map(\.answer.recorded) == ["A", "because of the bookmark"] && recorded.map(\.answer.correct) == [false, true])
         #expect(recorded[0].millis == 60_000 && recorded[1].millis == 30_000)
-        #expect(out.text.contains("no option Z: options are A, B, C, D, E"))
+        #expect(out.text.contains("no option Z (options A-E)"))
         let out2 = CapturedText()
         let second = PracticeRunner(questions: [scenario], clock: clock.now, console: out2.console, presenter: StubPresenter(),
                                     record: { recorded.append($0) }, title: "Quiz")
-        var input2 = ScriptedLines(["B", "run C", "run A", ""])
+        var input2 = ScriptedLines(["B", "run C", "run A", "run", ""])
         result = try second.run(&input2)
         #expect(result == PracticeResult(answered: 1, correct: 1, skipped: 0, stopped: false))
-        #expect(out2.text.contains("played sc option C") && out2.text.contains("no runnable option A: B, C"))
+        #expect(out2.text.contains("played sc C (chose B)") && out2.text.contains("no runnable option A: B, C"))
+        // 'run' alone plays the chosen option and the right ones (here the same).
+        #expect(out2.text.contains("played sc B (chose B)"))
     }
 }

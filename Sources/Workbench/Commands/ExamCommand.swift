@@ -57,9 +57,8 @@ struct ExamCommand: ParsableCommand {
         var recorded = 0
         for i in session.seen.sorted() {
             let q = session.questions[i]
-            let keys = session.answers[i]
-            try ctx.record(PracticeAttempt(question: q, answer: keys?.joined(separator: ",") ?? "", correct: keys.map { q.isCorrect(keys: $0) } ?? false,
-                                           millis: session.spent[i] / 1000, at: at))
+            let answer = try session.answers[i].map { try QuestionAnswer(q, answer: $0.joined(separator: ",")) } ?? QuestionAnswer(unanswered: q)
+            try ctx.record(PracticeAttempt(answer: answer, millis: session.spent[i] / 1000, at: at))
             recorded += 1
         }
         ctx.console.line("Recorded \(recorded) answer\(recorded == 1 ? "" : "s") for \(ctx.learner)" +

@@ -88,8 +88,14 @@ struct ExamReviewWalk {
         while k < items.count {
             let i = items[k]
             console.line()
-            console.line(presenter.question(session.questions[i], header: ExamRender.reviewHeader(session, i)))
-            console.line(presenter.feedback(session.questions[i], keys: session.answers[i] ?? []))
+            let q = session.questions[i]
+            console.write(presenter.question(q, position: ExamRender.reviewHeader(session, i)))
+            console.line()
+            if let keys = session.answers[i], let a = try? QuestionAnswer(q, answer: keys.joined(separator: ",")) {
+                console.write(presenter.feedback(a))
+            } else {
+                console.write(presenter.unanswered(q))
+            }
             guard prompting, k + 1 < items.count else { k += 1; continue }
             console.prompt("[review \(k + 1)/\(items.count)] >")
             switch input.next(timeoutMicros: nil) {

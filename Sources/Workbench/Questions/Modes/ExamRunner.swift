@@ -48,11 +48,11 @@ struct ExamRunner {
 
     func show(_ i: Int) {
         let q = session.questions[i]
-        var header = "Question \(i + 1) of \(session.questions.count)"
-        if session.flagged.contains(i) { header += " · flagged" }
-        if let a = session.answers[i] { header += " · your answer: \(a.joined(separator: ","))" }
+        var position = "Question \(i + 1) of \(session.questions.count)"
+        if session.flagged.contains(i) { position += " · flagged" }
+        if let a = session.answers[i] { position += " · your answer: \(a.joined(separator: ","))" }
         console.line()
-        console.line(presenter.question(q, header: header))
+        console.write(presenter.question(q, position: position))
     }
 
     mutating func handle(_ event: ExamEvent) {

@@ -143,7 +143,7 @@ public struct ExamSession: Sendable {
     }
 
     private mutating func answer(_ keys: [String], at now: Int64) -> ExamEvent {
-        if let refusal = questions[current].refusal(keys) { return .refused(refusal) }
+        if let problem = QuestionAnswer.problem(questions[current], keys: keys.joined(separator: ",")) { return .refused(problem) }
         let index = current
         answers[index] = keys
         skipped.remove(index)
@@ -176,17 +176,5 @@ public struct ExamSession: Sendable {
         account(until: now)
         end = (reason, min(now, deadline))
         return .ended(reason)
-    }
-}
-
-extension Question {
-    /// Why `keys` cannot answer this question (an unknown option, the wrong number of options),
-    /// or nil when they can.
-    public func refusal(_ keys: [String]) -> String? {
-        let valid = (options ?? []).map(\.key)
-        if let bad = keys.first(where: { !valid.contains($0) }) { return "no option \(bad): options are \(valid.joined(separator: ", "))" }
-        let needed = choose ?? 1
-        if keys.count != needed { return needed == 1 ? "choose one option" : "choose \(needed) options (e.g. \(valid.prefix(needed).joined(separator: ",")))" }
-        return nil
     }
 }

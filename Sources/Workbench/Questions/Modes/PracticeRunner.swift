@@ -9,12 +9,9 @@ struct PracticeResult: Equatable {
     var stopped = false
 }
 
-/// One answer, for the progress store: the question, the answer as typed (keys `B,D` or the
-/// free text), whether it was right, the time taken and when.
+/// One answer, for the progress store: the graded answer, the time taken and when.
 struct PracticeAttempt {
-    var question: Question
-    var answer: String
-    var correct: Bool
+    var answer: QuestionAnswer
     var millis: Int64
     var at: Int64
 }
@@ -34,16 +31,17 @@ struct PracticeRunner {
     static let helpText = """
         Answer with option letters (B, or B,D for two); a reflection question takes a line of text.
           s / skip   next question, nothing recorded      q / quit   stop here
-        After a scenario question: 'run B' plays option B on the engine; Enter goes on.
+        After a scenario question: 'run' plays your option and the answer on the engine side by
+        side, 'run B' plays option B; Enter goes on.
         """
 
     func run(_ input: inout some StudyLineSource) throws -> PracticeResult {
         var result = PracticeResult()
         for (n, q) in questions.enumerated() {
             console.line()
-            console.line(presenter.question(q, header: "\(title) \(n + 1)/\(questions.count) · \(q.topic) · domain \(q.domain)"))
+            console.write(presenter.question(q, position: "\(title) \(n + 1)/\(questions.count)"))
             let shown = clock()
-            var answered: (String, Bool)?
+            var answered: QuestionAnswer?
             answering: while answered == nil {
                 console.prompt(q.type == .reflection ? "your answer (one line), s to skip, q to quit >" : "answer, s to skip, q to quit >")
                 guard case .line(let raw) = input.next(timeoutMicros: nil) else { result.stopped = true; return result }
@@ -55,43 +53,42 @@ struct PracticeRunner {
                 case "h", "help", "?": console.line(Self.helpText); continue
                 default: break
                 }
-                if q.type == .reflection {
-                    let (feedback, correct) = presenter.feedback(q, text: text)
-                    answered = (text, correct)
-                    console.line(feedback)
-                    continue
+                if q.type != .reflection, case .invalid(let message) = ExamInput(line: text) { console.line(message); continue }
+                do {
+                    answered = try QuestionAnswer(q, answer: text)
+                } catch WorkbenchError.badValue(_, _, let reason) {
+                    console.line(reason)
                 }
-                guard case .answer(let keys) = ExamInput(line: text) else { console.line("answer with option letters, e.g. B or B,D (h for help)"); continue }
-                if let refusal = q.refusal(keys) { console.line(refusal); continue }
-                answered = (keys.joined(separator: ","), q.isCorrect(keys: keys))
-                console.line(presenter.feedback(q, keys: keys))
             }
-            guard let (answer, correct) = answered else { continue }
+            guard let answer = answered else { continue }
             let now = clock()
-            try record(PracticeAttempt(question: q, answer: answer, correct: correct, millis: max(0, now - shown) / 1000, at: now))
+            console.line()
+            console.write(presenter.feedback(answer))
+            try record(PracticeAttempt(answer: answer, millis: max(0, now - shown) / 1000, at: now))
             result.answered += 1
-            if correct { result.correct += 1 }
-            if q.type == .scenario, !(q.options ?? []).filter({ $0.run != nil }).isEmpty {
-                if !playLoop(q, &input) { result.stopped = n + 1 < questions.count; return result }
+            if answer.correct { result.correct += 1 }
+            if q.type == .scenario, q.options?.contains(where: { $0.run != nil }) == true {
+                if !playLoop(q, chosen: answer.chosen, &input) { result.stopped = n + 1 < questions.count; return result }
             }
         }
         return result
     }
 
-    /// After a scenario question: `run B` plays option B; Enter goes on. False when the learner
-    /// quits or the input ends.
-    func playLoop(_ q: Question, _ input: inout some StudyLineSource) -> Bool {
+    /// After a scenario question: `run` plays the chosen options and the right ones side by
+    /// side, `run B` plays option B; Enter goes on. False when the learner quits or the input ends.
+    func playLoop(_ q: Question, chosen: [String], _ input: inout some StudyLineSource) -> Bool {
         let keys = (q.options ?? []).filter { $0.run != nil }.map(\.key)
         while true {
-            console.prompt("run \(keys.joined(separator: "|")) to play an option on the engine, Enter to go on >")
+            console.prompt("run: play your option and the answer on the engine · run B: play option B · Enter: go on >")
             guard case .line(let raw) = input.next(timeoutMicros: nil) else { return false }
             let words = raw.trimmingCharacters(in: .whitespaces).split(separator: " ").map(String.init)
             if words.isEmpty || ["n", "next"].contains(words[0].lowercased()) { return true }
             if ["q", "quit"].contains(words[0].lowercased()) { return false }
-            guard ["run", "r"].contains(words[0].lowercased()), words.count == 2 else { console.line("'run B' plays option B; Enter goes on"); continue }
-            let key = words[1].uppercased()
-            guard keys.contains(key) else { console.line("no runnable option \(key): \(keys.joined(separator: ", "))"); continue }
-            do { console.line(try presenter.play(q, option: key)) } catch { console.line("error: \(error)") }
+            guard ["run", "r"].contains(words[0].lowercased()), words.count <= 2 else { console.line("'run' or 'run B' plays options; Enter goes on"); continue }
+            let play = words.count == 2 ? [words[1].uppercased()] : ScenarioPlayer.keysToPlay(q, chosen: chosen)
+            if let bad = play.first(where: { !keys.contains($0) }) { console.line("no runnable option \(bad): \(keys.joined(separator: ", "))"); continue }
+            console.line()
+            console.write(presenter.play(q, keys: play, chosen: chosen))
         }
     }
 }

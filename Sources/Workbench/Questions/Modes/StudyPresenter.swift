@@ -1,50 +1,49 @@
 import Foundation
 
-/// How the study modes show a question, the feedback on an answer, and a scenario option played
-/// on the engine. The modes only decide what to show when; the text comes from here.
+/// How the study modes show a question, the feedback on an answer, and scenario options played
+/// on the engine. The modes only decide what to show when; the text comes from here (in the
+/// commands: `QuestionFeedback` and `ScenarioPlayer`, as `gluelab ask` shows them). Texts end
+/// with a newline.
 protocol StudyPresenter {
-    /// The question: stem and options, under `header` (`Question 3/10 · bookmarks`).
-    func question(_ q: Question, header: String) -> String
-    /// Right or wrong, the right answer, and why each option is right or wrong.
-    func feedback(_ q: Question, keys: [String]) -> String
-    /// A reflection answer against the rubric, then the model answer.
-    func feedback(_ q: Question, text: String) -> (text: String, correct: Bool)
-    /// Plays option `key` of a scenario question on a fresh sandbox and tells what was observed.
-    func play(_ q: Question, option key: String) throws -> String
+    /// The question as asked, with `position` (`Quiz 3/10`) in its header.
+    func question(_ q: Question, position: String) -> String
+    /// Right or wrong, the right answer, and why each option is right or wrong (a reflection:
+    /// the rubric and the model answer).
+    func feedback(_ a: QuestionAnswer) -> String
+    /// The feedback on a question left unanswered in an exam.
+    func unanswered(_ q: Question) -> String
+    /// Plays `keys` of a scenario question, each on a fresh sandbox, and shows the outcomes.
+    func play(_ q: Question, keys: [String], chosen: [String]) -> String
 }
 
-/// The plain text presenter used until the question engine's renderer is wired in.
-struct PlainStudyPresenter: StudyPresenter {
-    func question(_ q: Question, header: String) -> String {
-        var lines = [header, q.stem.trimmingCharacters(in: .whitespacesAndNewlines)]
-        if let choose = q.choose, choose > 1 { lines.append("(choose \(choose))") }
-        for o in q.options ?? [] { lines.append("  \(o.key). \(o.text)") }
-        return lines.joined(separator: "\n")
+/// The presenter of the commands: the question engine's texts.
+struct FeedbackStudyPresenter: StudyPresenter {
+    let feedback: QuestionFeedback
+    let player: ScenarioPlayer
+
+    func question(_ q: Question, position: String) -> String { feedback.question(q, position: position) }
+
+    func feedback(_ a: QuestionAnswer) -> String { feedback.feedback(a) }
+
+    func unanswered(_ q: Question) -> String {
+        let text = feedback.feedback(QuestionAnswer(unanswered: q))
+        guard let newline = text.firstIndex(of: "\n") else { return text }
+        let answer = (q.answer ?? []).joined(separator: ", ")
+        return Style.red.apply("Unanswered: the answer is \(answer).", enabled: feedback.color) + text[newline...]
     }
 
-    func feedback(_ q: Question, keys: [String]) -> String {
-        let right = q.answer ?? []
-        var lines = [q.isCorrect(keys: keys) ? "Right: \(right.joined(separator: ","))." :
-            "Wrong: you chose \(keys.isEmpty ? "nothing" : keys.joined(separator: ",")); the answer is \(right.joined(separator: ","))."]
-        for o in q.options ?? [] {
-            let mark = right.contains(o.key) ? "✓" : keys.contains(o.key) ? "✗" : " "
-            lines.append("  \(mark) \(o.key). \(o.explanation.trimmingCharacters(in: .whitespacesAndNewlines))")
-        }
-        if let m = q.misconception { lines.append("Misconception: " + m.trimmingCharacters(in: .whitespacesAndNewlines)) }
-        if let lab = q.lab { lines.append("Practise it: gluelab lab start \(lab)") }
-        return lines.joined(separator: "\n")
+    func play(_ q: Question, keys: [String], chosen: [String]) -> String {
+        feedback.outcomes(q, keys.map { player.play(q, key: $0) }, chosen: chosen)
     }
+}
 
-    func feedback(_ q: Question, text: String) -> (text: String, correct: Bool) {
-        let grade = q.grade(text: text)
-        var lines = [grade.correct ? "Right: your answer has the ideas that matter." : "Not yet: some ideas are missing."]
-        for i in grade.matched { lines.append("  ✓ \(i.idea)") }
-        for i in grade.missing { lines.append("  ✗ \(i.idea)") }
-        if let m = q.modelAnswer { lines.append("Model answer: " + m.trimmingCharacters(in: .whitespacesAndNewlines)) }
-        return (lines.joined(separator: "\n"), grade.correct)
-    }
-
-    func play(_ q: Question, option key: String) throws -> String {
-        throw WorkbenchError.badValue(option: "run", value: key, reason: "scenario options cannot be played yet in this build")
+extension QuestionAnswer {
+    /// No answer to `q` (an exam question left unanswered): wrong, nothing chosen.
+    init(unanswered q: Question) {
+        question = q
+        chosen = []
+        text = nil
+        grade = nil
+        correct = false
     }
 }
