@@ -89,14 +89,14 @@ extension GluelabProcess {
     }
 
     /// Runs gluelab with the fixture bank, `GLUELAB_NOW` pinned and `stdin` piped in.
-    func study(_ args: [String], stdin: String = "", now: String = "2024-03-01T09:00:00Z") throws -> Result {
+    func study(_ args: [String], stdin: String = "", now: String = "2024-03-01T09:00:00Z", questions: String? = nil) throws -> Result {
         let p = Process()
         p.executableURL = Self.binary
         p.arguments = args
         p.currentDirectoryURL = workDir
         var env = ProcessInfo.processInfo.environment
         env["GLUELAB_HOME"] = home.path
-        env["GLUELAB_QUESTIONS"] = try studyBank()
+        env["GLUELAB_QUESTIONS"] = try questions ?? studyBank()
         env["GLUELAB_NOW"] = now
         env["TZ"] = "UTC"
         env["NO_COLOR"] = "1"
@@ -233,5 +233,41 @@ extension GluelabProcess {
         #expect(t.waitForLine(""), "back at the prompt: \(t.screen.text)")
         t.type("\u{04}")
         #expect(t.waitForExit() == 0)
+    }
+
+    @Test func afterAScenarioQuestionRunPlaysTheChosenOptionAndTheAnswer() throws {
+        let g = try GluelabProcess()
+        // Seed 13 picks fixture-bookmark-option, the fixture bank's scenario question (answer A).
+        let r = try g.study(["quiz", "--topic", "bookmarks", "--count", "1", "--seed", "13"], stdin: "B\nrun\nrun C\n\n",
+                            questions: fixtureQuestionsPath)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Incorrect: you chose B; the answer is A."))
+        #expect(r.stdout.contains("observed                              B (your choice)   A (the answer)"), "\(r.stdout)")
+        #expect(r.stdout.contains("* hourly-events last run objects read   2                 1"))
+        #expect(r.stdout.contains("no runnable option C: A, B"))
+        #expect(r.stdout.contains("Quiz done: 1 answered, 0 right (0%)."))
+    }
+
+    @Test func reviewPointsDueLabStepsToTheirLab() throws {
+        let g = try GluelabProcess()
+        let export = """
+            {"format": "gluelab-progress", "version": 1, "exportedAt": "2024-03-01T10:00:00Z", "learners": [
+              {"name": "default", "createdAt": "2024-03-01T09:00:00Z",
+               "cards": [{"id": "lab:hourly-reprocessing/next-hour", "topic": "bookmarks", "domain": 1, "state": "Review", "step": null,
+                          "stability": 2.3, "difficulty": 5.0, "due": "2024-03-03T09:00:00Z", "lastReview": "2024-03-01T09:00:00Z",
+                          "createdAt": "2024-03-01T09:00:00Z"}],
+               "reviewLogs": [], "attempts": [], "labEvents": [], "studyDays": ["2024-03-01"]}]}
+            """
+        let path = try g.file("progress.json", export)
+        #expect(try g.study(["progress", "import", path]).status == 0)
+        let early = try g.study(["review"], now: "2024-03-02T09:00:00Z")
+        #expect(early.stdout == "No questions due now. Next due: 2024-03-03T09:00:00Z.\n", "\(early.stdout)")
+        let due = try g.study(["review"], now: "2024-03-04T09:00:00Z")
+        #expect(due.status == 0, "\(due.stderr)")
+        #expect(due.stdout.hasPrefix("""
+            Lab steps due (redo them in their lab; the step's card is reviewed when its check passes):
+              hourly-reprocessing: step 2, 
+            """), "\(due.stdout)")
+        #expect(due.stdout.contains(" → gluelab lab start hourly-reprocessing\nNo questions due now."))
     }
 }

@@ -79,6 +79,7 @@ struct PracticeRunner {
     func playLoop(_ q: Question, chosen: [String], _ input: inout some StudyLineSource) -> Bool {
         let keys = (q.options ?? []).filter { $0.run != nil }.map(\.key)
         while true {
+            console.line()
             console.prompt("run: play your option and the answer on the engine · run B: play option B · Enter: go on >")
             guard case .line(let raw) = input.next(timeoutMicros: nil) else { return false }
             let words = raw.trimmingCharacters(in: .whitespaces).split(separator: " ").map(String.init)
