@@ -45,8 +45,10 @@ struct ExamCommand: ParsableCommand {
         let drawn = plan.draw(from: ctx.bank, using: &rng)
         ctx.console.line(Self.intro(plan, asked: questions))
         let start = ctx.clock()
+        var presenter = ctx.presenter
+        presenter.exam = true
         var runner = ExamRunner(session: ExamSession(questions: drawn, start: start, durationMicros: Int64((plan.minutes * 60_000_000).rounded())),
-                                clock: ctx.clock, console: ctx.console, presenter: ctx.presenter)
+                                clock: ctx.clock, console: ctx.console, presenter: presenter)
         var input = ctx.lines()
         let end = runner.run(&input)
         guard end != .quit else { return }

@@ -14,12 +14,13 @@ struct StudyContext {
     let clock: @Sendable () -> Int64
     let terminal: Bool
     let console: StudyConsole
-    let presenter: StudyPresenter
+    let presenter: FeedbackStudyPresenter
 
     /// Loads the bank (`QuestionLoader`: `$GLUELAB_QUESTIONS` or `questions/`), opens progress.
     init(_ options: ProgressOptions) throws {
         let loaded = try QuestionLoader.locate().load()
         bank = loaded.questions
+        if bank.isEmpty { throw WorkbenchError.file(path: loaded.root.path, reason: "no questions in the bank (set GLUELAB_QUESTIONS to a questions/ folder)") }
         store = try ProgressOptions.open()
         learner = try store.learnerName(options.learner)
         recorder = QuestionRecorder(store: store, learner: learner)

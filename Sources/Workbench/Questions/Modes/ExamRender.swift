@@ -50,12 +50,11 @@ enum ExamRender {
         }
     }
 
-    /// `Question 3 · wrong · flagged · 1:12 spent`
+    /// `Question 3 of 10 · wrong · flagged · 1:12 spent`
     static func reviewHeader(_ s: ExamSession, _ i: Int) -> String {
         var parts = ["Question \(i + 1) of \(s.questions.count)"]
         if let a = s.answers[i] { parts.append(s.questions[i].isCorrect(keys: a) ? "right" : "wrong") } else { parts.append("unanswered") }
         if s.flagged.contains(i) { parts.append("flagged") }
-        parts.append("domain \(s.questions[i].domain)")
         parts.append(StudyConsole.clockText(s.spent[i]) + " spent")
         return parts.joined(separator: " · ")
     }

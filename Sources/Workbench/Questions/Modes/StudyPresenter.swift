@@ -20,8 +20,15 @@ protocol StudyPresenter {
 struct FeedbackStudyPresenter: StudyPresenter {
     let feedback: QuestionFeedback
     let player: ScenarioPlayer
+    /// In an exam nothing runs until the review: a scenario question asks only for a choice.
+    var exam = false
 
-    func question(_ q: Question, position: String) -> String { feedback.question(q, position: position) }
+    func question(_ q: Question, position: String) -> String {
+        let text = feedback.question(q, position: position)
+        guard exam, q.type == .scenario else { return text }
+        let choose = (q.choose ?? 1) == 1 ? "Choose one." : "Choose \(q.choose!)."
+        return text.replacingOccurrences(of: feedback.instruction(q), with: choose + " (A scenario: 'gluelab ask \(q.id) --run' plays it after the exam.)")
+    }
 
     func feedback(_ a: QuestionAnswer) -> String { feedback.feedback(a) }
 
