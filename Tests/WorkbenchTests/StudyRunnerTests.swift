@@ -90,4 +90,18 @@ struct StubPresenter: StudyPresenter {
         // 'run' alone plays the chosen option and the right ones (here the same).
         #expect(out2.text.contains("played sc B (chose B)"))
     }
+
+    @Test func theReviewWalkGoesBackSwitchesToAllQuestionsAndStopsOnQ() {
+        var s = ExamSession(questions: [mcq("q1"), mcq("q2"), mcq("q3")], start: examStart, durationMicros: 6 * oneMinute)
+        for keys in [["A"], ["B"], ["C"]] { _ = s.apply(.answer(keys), at: examStart) }
+        _ = s.apply(.submit, at: examStart)
+        let out = CapturedText()
+        // Wrong: q1 and q3. Enter → q3, p → back to q1, a → every question from q1, Enter → q2, q stops.
+        var input = ScriptedLines(["", "p", "a", "", "q"])
+        ExamReviewWalk(session: s, console: out.console, presenter: StubPresenter()).run(&input)
+        let shown = out.text.split(separator: "\n").filter { $0.hasPrefix("Question ") }.map { String($0.prefix(13)) }
+        #expect(shown == ["Question 1 of", "Question 3 of", "Question 1 of", "Question 1 of", "Question 2 of"])
+        #expect(out.text.contains("[review 1/2] >") && out.text.contains("[review 2/3] >"))
+        #expect(!out.text.contains("End of the review."))
+    }
 }

@@ -73,8 +73,9 @@ struct ExamReviewWalk {
     let console: StudyConsole
     let presenter: StudyPresenter
 
-    /// Walks until `q` or the end of the list; at the end of the input it shows the rest of the
-    /// list without prompts.
+    /// Walks until `q` or past the end of the list (a prompt after every question, the last
+    /// included, so `p` and `a` work there too); at the end of the input it shows the rest of
+    /// the list without prompts.
     func run(_ input: inout some StudyLineSource) {
         var items = ExamRender.reviewIndices(session)
         if items.isEmpty {
@@ -95,8 +96,8 @@ struct ExamReviewWalk {
             } else {
                 console.write(presenter.unanswered(q))
             }
-            guard prompting, k + 1 < items.count else { k += 1; continue }
-            console.prompt("[review \(k + 1)/\(items.count)] >")
+            guard prompting else { k += 1; continue }
+            console.prompt("[review \(k + 1)/\(items.count)\(k + 1 == items.count ? " · Enter: done" : "")] >")
             switch input.next(timeoutMicros: nil) {
             case .end: prompting = false; k += 1
             case .timedOut: k += 1
