@@ -270,4 +270,24 @@ extension GluelabProcess {
             """), "\(due.stdout)")
         #expect(due.stdout.contains(" → gluelab lab start hourly-reprocessing\nNo questions due now."))
     }
+
+    @Test func onATerminalCtrlCAsksToQuitTheExamAndASecondOneLeavesIt() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("gluelab-pty-\(UUID().uuidString)")
+        let g = try GluelabProcess()
+        let t = try PseudoTerminalSession(home: home, columns: 120, environment: ["GLUELAB_QUESTIONS": try g.studyBank()])
+        #expect(t.waitForLine(""), "\(t.screen.transcript)")
+        t.type("exam --questions 2\r")
+        #expect(t.wait { $0.text.contains("[1/2 · 4:00 left · 2 unanswered] >") || $0.text.contains("[1/2 · 3:59 left") }, "\(t.screen.text)")
+        // The test's terminal is not the process's controlling terminal, so Ctrl-C is sent as the
+        // signal it becomes.
+        kill(t.process.processIdentifier, SIGINT)
+        #expect(t.wait { $0.text.contains("Quit without a score? Nothing is recorded.") }, "\(t.screen.text)")
+        kill(t.process.processIdentifier, SIGINT)
+        #expect(t.wait { $0.text.contains("Exam abandoned: nothing was recorded.") }, "\(t.screen.text)")
+        #expect(t.waitForLine(""), "the REPL goes on: \(t.screen.text)")
+        t.type("progress\r")
+        #expect(t.wait { $0.text.contains("nothing yet") }, "\(t.screen.text)")
+        t.type("\u{04}")
+        #expect(t.waitForExit() == 0)
+    }
 }

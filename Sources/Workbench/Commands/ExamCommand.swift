@@ -12,7 +12,7 @@ struct ExamCommand: ParsableCommand {
             gluelab keeps the pace of 2 minutes a question: a bank with fewer questions gives a \
             smaller exam with less time. Nothing is shown until you submit: answer with option \
             letters (B, or B,D); n/p move, 'g 12' jumps, f flags, s skips, 'list' shows every \
-            question's status, 'submit' ends, q quits without a score. The time left is shown at \
+            question's status, 'submit' ends, q quits without a score (on a terminal Ctrl-C is q: press it twice to leave). The time left is shown at \
             every prompt; at the deadline the exam submits itself (on a terminal even if you are \
             not typing; with piped input at the next line read), and the end of piped input \
             submits too. The score is scaled to 100–1000 with 720 to pass, by gluelab's \
