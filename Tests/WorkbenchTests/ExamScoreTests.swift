@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct ExamScoreTests {
     @Test func scoresByDomainAndScalesTo1000() {
-        let qs = [mcq("a", domain: 1), mcq("b", domain: 1), mcq("c", domain: 2), mcq("d", domain: 3), mcq("e", domain: 3)]
+        let qs = [studyChoice("a", domain: 1), studyChoice("b", domain: 1), studyChoice("c", domain: 2), studyChoice("d", domain: 3), studyChoice("e", domain: 3)]
         var s = ExamSession(questions: qs, start: examStart, durationMicros: 10 * oneMinute)
         for keys in [["B"], ["A"], ["B"], ["B"]] { _ = s.apply(.answer(keys), at: examStart) }
         _ = s.apply(.submit, at: examStart)
@@ -25,7 +25,7 @@ import Testing
 
     @Test func blueprintFollowsTheDomainWeights() {
         var bank: [Question] = []
-        for d in 1...4 { for i in 0..<30 { bank.append(mcq("d\(d)-\(i)", domain: d)) } }
+        for d in 1...4 { for i in 0..<30 { bank.append(studyChoice("d\(d)-\(i)", domain: d)) } }
         let full = ExamBlueprint(bank: bank)
         #expect(full.questionCount == 65 && full.minutes == 130 && !full.scaledDown)
         // 65 × 34/26/22/18 % = 22.1, 16.9, 14.3, 11.7 → 22, 17, 14, 12 by largest remainder.
@@ -36,8 +36,8 @@ import Testing
     }
 
     @Test func aSmallBankScalesTheExamDownAndShortDomainsGiveTheirShareAway() {
-        var bank = (0..<3).map { mcq("one-\($0)", domain: 1) } + (0..<8).map { mcq("two-\($0)", domain: 2) }
-        bank.append(reflection("refl"))
+        var bank = (0..<3).map { studyChoice("one-\($0)", domain: 1) } + (0..<8).map { studyChoice("two-\($0)", domain: 2) }
+        bank.append(studyReflection("refl"))
         let plan = ExamBlueprint(bank: bank)
         #expect(plan.questionCount == 11 && plan.scaledDown && plan.minutes == 22)
         #expect(plan.perDomain[.ingestionAndTransformation] == 3 && plan.perDomain[.dataStoreManagement] == 8)
@@ -50,7 +50,7 @@ import Testing
     }
 
     @Test func theDrawIsReproducibleWithASeed() {
-        let bank = (0..<40).map { mcq("q\($0)", domain: $0 % 4 + 1) }
+        let bank = (0..<40).map { studyChoice("q\($0)", domain: $0 % 4 + 1) }
         let plan = ExamBlueprint(bank: bank, questions: 12)
         var r1 = FSRSSeededRandom(seed: 42), r2 = FSRSSeededRandom(seed: 42)
         #expect(plan.draw(from: bank, using: &r1).map(\.id) == plan.draw(from: bank, using: &r2).map(\.id))

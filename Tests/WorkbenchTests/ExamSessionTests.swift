@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct ExamSessionTests {
     func session(_ n: Int = 4, minutes: Int64 = 8) -> ExamSession {
-        ExamSession(questions: (1...n).map { mcq("q\($0)", answer: $0 == 2 ? ["C"] : ["B"]) }, start: examStart, durationMicros: minutes * oneMinute)
+        ExamSession(questions: (1...n).map { studyChoice("q\($0)", answer: $0 == 2 ? ["C"] : ["B"]) }, start: examStart, durationMicros: minutes * oneMinute)
     }
 
     @Test func parsesAnswersAndCommands() {
@@ -44,7 +44,7 @@ import Testing
     }
 
     @Test func refusesUnknownOptionsAndTheWrongNumberOfAnswers() {
-        var s = ExamSession(questions: [mcq("m", answer: ["B", "D"], choose: 2, type: .multiple)], start: examStart, durationMicros: oneMinute)
+        var s = ExamSession(questions: [studyChoice("m", answer: ["B", "D"], choose: 2, type: .multiple)], start: examStart, durationMicros: oneMinute)
         #expect(s.apply(.answer(["Z"]), at: examStart) == .refused("no option Z (options A-E)"))
         #expect(s.apply(.answer(["B"]), at: examStart) == .refused("choose 2 options, not 1"))
         #expect(s.answers[0] == nil)

@@ -58,7 +58,7 @@ let oneMinute: Int64 = 60_000_000
 let examStart: Int64 = 1_709_280_000_000_000  // 2024-03-01T08:00:00Z
 
 /// A single-answer question with options A–D (answer `answer`).
-func mcq(_ id: String, topic: String = "bookmarks", domain: Int = 1, answer: [String] = ["B"], choose: Int? = nil,
+func studyChoice(_ id: String, topic: String = "bookmarks", domain: Int = 1, answer: [String] = ["B"], choose: Int? = nil,
          type: QuestionType = .single) -> Question {
     Question(id: id, topic: topic, domain: domain, task: nil, difficulty: 2, type: type, choose: choose,
              stem: "Stem of \(id)?",
@@ -66,7 +66,7 @@ func mcq(_ id: String, topic: String = "bookmarks", domain: Int = 1, answer: [St
              answer: answer, references: [], lab: nil, misconception: nil, rubric: nil, pass: nil, modelAnswer: nil, scenario: nil)
 }
 
-func reflection(_ id: String, topic: String = "bookmarks") -> Question {
+func studyReflection(_ id: String, topic: String = "bookmarks") -> Question {
     Question(id: id, topic: topic, domain: 1, task: nil, difficulty: 2, type: .reflection, choose: nil, stem: "Explain \(id).",
              options: nil, answer: nil, references: [], lab: nil, misconception: nil,
              rubric: [RubricIdea(idea: "bookmarks remember", any: ["bookmark"])], pass: nil, modelAnswer: "Bookmarks.", scenario: nil)

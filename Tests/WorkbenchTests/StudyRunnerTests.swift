@@ -15,7 +15,7 @@ struct StubPresenter: StudyPresenter {
 @Suite struct StudyRunnerTests {
     @Test func theExamSubmitsItselfWhenTheTimerRunsOut() {
         let clock = StudyTestClock(examStart)
-        let qs = [mcq("q1"), mcq("q2", domain: 2), mcq("q3", domain: 3)]
+        let qs = [studyChoice("q1"), studyChoice("q2", domain: 2), studyChoice("q3", domain: 3)]
         let out = CapturedText()
         var runner = ExamRunner(session: ExamSession(questions: qs, start: examStart, durationMicros: 6 * oneMinute), clock: clock.now,
                                 console: out.console, presenter: StubPresenter())
@@ -35,7 +35,7 @@ struct StubPresenter: StudyPresenter {
     @Test func withoutATimerTheFirstLineAfterTheDeadlineSubmits() {
         let clock = StudyTestClock(examStart)
         let out = CapturedText()
-        var runner = ExamRunner(session: ExamSession(questions: [mcq("q1"), mcq("q2")], start: examStart, durationMicros: 2 * oneMinute), clock: clock.now,
+        var runner = ExamRunner(session: ExamSession(questions: [studyChoice("q1"), studyChoice("q2")], start: examStart, durationMicros: 2 * oneMinute), clock: clock.now,
                                 console: out.console, presenter: StubPresenter())
         var input = ScriptedLines(timed: [("B", oneMinute), ("B", 3 * oneMinute)], clock: clock, timer: false)
         #expect(runner.run(&input) == .timeUp)
@@ -46,7 +46,7 @@ struct StubPresenter: StudyPresenter {
     @Test func theExamTranscriptShowsListFlagsAndTheEndOfInputSubmits() {
         let clock = StudyTestClock(examStart)
         let out = CapturedText()
-        var runner = ExamRunner(session: ExamSession(questions: [mcq("q1"), mcq("q2"), mcq("q3")], start: examStart, durationMicros: 6 * oneMinute),
+        var runner = ExamRunner(session: ExamSession(questions: [studyChoice("q1"), studyChoice("q2"), studyChoice("q3")], start: examStart, durationMicros: 6 * oneMinute),
                                 clock: clock.now, console: out.console, presenter: StubPresenter())
         var input = ScriptedLines(["f", "s", "B", "list", "g 1", "A"], every: 1_000_000, clock: clock)
         #expect(runner.run(&input) == .inputEnded)
@@ -67,11 +67,11 @@ struct StubPresenter: StudyPresenter {
     @Test func practiceRecordsEachAnswerWithItsTimeAndPlaysScenarioOptions() throws {
         let clock = StudyTestClock(examStart)
         let out = CapturedText()
-        var scenario = mcq("sc", type: .scenario)
+        var scenario = studyChoice("sc", type: .scenario)
         scenario.options![1].run = OptionRun(actions: [], expect: [])
         scenario.options![2].run = OptionRun(actions: [], expect: [])
         var recorded: [PracticeAttempt] = []
-        let runner = PracticeRunner(questions: [mcq("q1"), reflection("r1"), scenario, mcq("q4")], clock: clock.now, console: out.console,
+        let runner = PracticeRunner(questions: [studyChoice("q1"), studyReflection("r1"), scenario, studyChoice("q4")], clock: clock.now, console: out.console,
                                     presenter: StubPresenter(), record: { recorded.append($0) }, title: "Quiz")
         var input = ScriptedLines(["Z", "A", "because of the bookmark", "s", "q"], every: 30_000_000, clock: clock)
         var result = try runner.run(&input)
@@ -92,7 +92,7 @@ struct StubPresenter: StudyPresenter {
     }
 
     @Test func theReviewWalkGoesBackSwitchesToAllQuestionsAndStopsOnQ() {
-        var s = ExamSession(questions: [mcq("q1"), mcq("q2"), mcq("q3")], start: examStart, durationMicros: 6 * oneMinute)
+        var s = ExamSession(questions: [studyChoice("q1"), studyChoice("q2"), studyChoice("q3")], start: examStart, durationMicros: 6 * oneMinute)
         for keys in [["A"], ["B"], ["C"]] { _ = s.apply(.answer(keys), at: examStart) }
         _ = s.apply(.submit, at: examStart)
         let out = CapturedText()

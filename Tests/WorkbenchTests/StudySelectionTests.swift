@@ -3,9 +3,9 @@ import Testing
 @testable import Workbench
 
 @Suite struct StudySelectionTests {
-    let bank = [mcq("bm-1", topic: "bookmarks"), mcq("bm-2", topic: "bookmarks"), mcq("bm-3", topic: "bookmarks"), mcq("bm-4", topic: "bookmarks"),
-                mcq("cr-1", topic: "crawlers", domain: 2), mcq("cr-2", topic: "crawlers", domain: 2),
-                mcq("sec-1", topic: "security", domain: 4), mcq("st-1", topic: "streaming", domain: 1), reflection("bm-why")]
+    let bank = [studyChoice("bm-1", topic: "bookmarks"), studyChoice("bm-2", topic: "bookmarks"), studyChoice("bm-3", topic: "bookmarks"), studyChoice("bm-4", topic: "bookmarks"),
+                studyChoice("cr-1", topic: "crawlers", domain: 2), studyChoice("cr-2", topic: "crawlers", domain: 2),
+                studyChoice("sec-1", topic: "security", domain: 4), studyChoice("st-1", topic: "streaming", domain: 1), studyReflection("bm-why")]
 
     @Test func quizFiltersByTopicAndCounts() throws {
         var rng = FSRSSeededRandom(seed: 3)
@@ -64,8 +64,8 @@ import Testing
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("qmodes-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: home) }
         let store = try ProgressStore.open(home: home, clock: .fixed(examStart))
-        try store.recordAttempt(learner: "ana", question: mcq("bm-1").ref, answer: "A", correct: false, timeTakenMillis: 5000, at: examStart)
-        try store.recordAttempt(learner: "ana", question: mcq("cr-1", topic: "crawlers").ref, answer: "B", correct: true, timeTakenMillis: 5000, at: examStart)
+        try store.recordAttempt(learner: "ana", question: studyChoice("bm-1").ref, answer: "A", correct: false, timeTakenMillis: 5000, at: examStart)
+        try store.recordAttempt(learner: "ana", question: studyChoice("cr-1", topic: "crawlers").ref, answer: "B", correct: true, timeTakenMillis: 5000, at: examStart)
         let later = try store.studySnapshot(learner: "ana", at: examStart + 10 * oneMinute)
         #expect(later.due.map(\.id) == ["question:bm-1"])
         #expect(later.cards.count == 2 && later.topics.map(\.topic) == ["bookmarks", "crawlers"])
