@@ -13,6 +13,7 @@ public struct GluelabCommand: ParsableCommand {
         subcommands: [S3Command.self, ClockCommand.self, FrameCommand.self, CostCommand.self, SQLCommand.self,
                       TopicCommand.self, RunCommand.self, JobsCommand.self, RunsCommand.self, RunInfoCommand.self, BookmarkCommand.self,
                       CatalogCommand.self, CrawlerCommand.self, SRSCommand.self, ProgressCommand.self,
+                      QuizCommand.self, ExamCommand.self, ReviewCommand.self, DrillCommand.self,
                       LabCommand.self, DevCommand.self, AskCommand.self]
     )
 
