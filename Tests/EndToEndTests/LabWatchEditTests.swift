@@ -72,10 +72,20 @@ import Testing
         _ = try g.ok(["job", "run", "hourly-events", "--job-bookmark-option", "job-bookmark-enable"] + Self.box)
         #expect(watch.wait(for: "a job run ended; checking"), "\(watch.output)")
         #expect(watch.wait(for: "Step 1 passed."), "\(watch.output)")
-        #expect(watch.output.contains("Step 2/2"))
+        #expect(watch.output.contains("Step 2/4"))
+        let data = LabPlayTests.repoLabs.appendingPathComponent("hourly-reprocessing/data")
         _ = try g.ok(["clock", "advance", "35m"] + Self.box)
-        _ = try g.ok(["s3", "put", LabPlayTests.repoLabs.appendingPathComponent("hourly-reprocessing/data/hour09.csv").path,
-                      "s3://raw/events/hour=09/part-0.csv"] + Self.box)
+        _ = try g.ok(["s3", "put", data.appendingPathComponent("hour09.csv").path, "s3://raw/events/hour=09/part-0.csv"] + Self.box)
+        _ = try g.ok(["job", "run", "hourly-events", "--job-bookmark-option", "job-bookmark-enable"] + Self.box)
+        #expect(watch.wait(for: "Step 2 passed."), "\(watch.output)")
+        // Step 3: the output rebuilt once from every input.
+        _ = try g.ok(["s3", "rm", "--recursive", "s3://curated/events/"] + Self.box)
+        _ = try g.ok(["bookmark", "reset", "hourly-events"] + Self.box)
+        _ = try g.ok(["job", "run", "hourly-events", "--job-bookmark-option", "job-bookmark-enable"] + Self.box)
+        #expect(watch.wait(for: "Step 3 passed."), "\(watch.output)")
+        // Step 4: the next hour reads one file.
+        _ = try g.ok(["clock", "advance", "1h"] + Self.box)
+        _ = try g.ok(["s3", "put", data.appendingPathComponent("hour10.csv").path, "s3://raw/events/hour=10/part-0.csv"] + Self.box)
         _ = try g.ok(["job", "run", "hourly-events", "--job-bookmark-option", "job-bookmark-enable"] + Self.box)
         #expect(watch.wait(for: "Lab hourly-reprocessing completed."), "\(watch.output)")
         #expect(watch.waitForExit() == 0, "watch stops by itself when the lab is completed")
