@@ -7,7 +7,10 @@ import Testing
     @Test func playsTheHourlyReprocessingLab() throws {
         let g = try GluelabProcess()
         let box = ["--sandbox", "lab-hourly-reprocessing"]
-        #expect(try g.ok(["lab", "list"]).contains("hourly-reprocessing  The hourly job that rereads everything  (domain 1, ~25 min)  not started"))
+        let list = try g.ok(["lab", "list"]).split(separator: "\n").map(String.init)
+        #expect(list.first?.hasPrefix("LAB ") == true && list.first?.hasSuffix("STATUS") == true)
+        let hourly = list.first { $0.hasPrefix("hourly-reprocessing ") }?.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        #expect(hourly == "hourly-reprocessing The hourly job that rereads everything 1 ~25 not started")
         let start = try g.ok(["lab", "start", "hourly-reprocessing"])
         #expect(start.contains("Sandbox: lab-hourly-reprocessing"))
         let script = g.home.appendingPathComponent("labs/hourly-reprocessing/hourly_events.py").path

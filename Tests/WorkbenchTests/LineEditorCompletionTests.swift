@@ -29,6 +29,16 @@ import Testing
         #expect(c.complete("runs --job d", cursor: 12).candidates.map(\.text) == ["daily"])
     }
 
+    @Test func labIdsQuestionIdsAndQuizTopicsComplete() {
+        var c = completer
+        c.valueSources["lab"] = { _ in ["hourly-reprocessing", "schema-drift"] }
+        c.valueSources["question"] = { _ in ["bookmarks-ctx", "crawlers-policy"] }
+        c.valueSources["question-topic"] = { _ in ["bookmarks", "crawlers"] }
+        #expect(c.complete("lab start h", cursor: 11).candidates.map(\.text) == ["hourly-reprocessing"])
+        #expect(c.complete("ask cr", cursor: 6).candidates.map(\.text) == ["crawlers-policy"])
+        #expect(c.complete("quiz --topic b", cursor: 14).candidates.map(\.text) == ["bookmarks"])
+    }
+
     @Test func wordsWithQuotesAndEscapes() {
         #expect(CompletionWords.split("s3 put 'my file.csv' s3://b/").map(\.text) == ["s3", "put", "my file.csv", "s3://b/"])
         #expect(CompletionWords.split("a\\ b c").map(\.text) == ["a b", "c"])

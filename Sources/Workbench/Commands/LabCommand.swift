@@ -102,13 +102,13 @@ struct LabListCommand: ParsableCommand {
 
     func run() throws {
         let ctx = try LabContext(options)
-        var broken = 0
+        var broken: [String] = []
+        var rows = [["LAB", "TITLE", "DOMAIN", "MINUTES", "STATUS"]]
         for id in ctx.loader.ids() {
             let lab: LabDefinition
             do { lab = try ctx.loader.load(id) } catch {
                 // One lab that does not load must not hide the others.
-                Output.line("\(id)  (cannot be loaded: \(error))")
-                broken += 1
+                broken.append("\(id)  (cannot be loaded: \(error))")
                 continue
             }
             let status: String
@@ -117,9 +117,13 @@ struct LabListCommand: ParsableCommand {
             } else {
                 status = "not started"
             }
-            Output.line("\(id)  \(lab.title)  (domain \(lab.domain), ~\(lab.minutes) min)  \(status)")
+            rows.append([id, lab.title, String(lab.domain), "~\(lab.minutes)", status])
         }
-        if broken > 0 { throw WorkbenchError.badValue(option: "labs", value: ctx.loader.root.path, reason: "\(broken) lab(s) cannot be loaded (gluelab dev check-labs)") }
+        for line in JobRender.table(rows) { Output.line(line) }
+        for line in broken { Output.line(line) }
+        if !broken.isEmpty {
+            throw WorkbenchError.badValue(option: "labs", value: ctx.loader.root.path, reason: "\(broken.count) lab(s) cannot be loaded (gluelab dev check-labs)")
+        }
     }
 }
 

@@ -15,6 +15,7 @@ extension CommandCompleter {
         { path, a in path.first == "topic" && a.kind == "positional" && a.valueName == "name" ? "topic" : nil },
         { _, a in ["lab", "lab-id"].contains(a.key) ? "lab" : nil },
         { path, a in ["question", "question-id"].contains(a.key) || (path.first == "ask" && a.kind == "positional") ? "question" : nil },
+        { path, a in path.first == "quiz" && a.key == "topic" ? "question-topic" : nil },
         { _, a in
             let fileish = ["path", "source", "destination", "script", "file", "script-location"]
             return fileish.contains(a.key) || (a.kind == "positional" && fileish.contains(a.valueName ?? "")) ? "file" : nil
@@ -33,6 +34,7 @@ extension CommandCompleter {
         "crawler": { c in (try? existing(c).map { try CrawlerStore(sandbox: $0).list().map(\.name) }) ?? [] },
         "topic": { c in (try? existing(c).map { try TopicStore(sandbox: $0).list().map(\.name) }) ?? [] },
         "question": { _ in ((try? QuestionLoader.locate())?.loadFiles().bank.questions.map(\.id) ?? []).sorted() },
+        "question-topic": { _ in Set((try? QuestionLoader.locate())?.loadFiles().bank.questions.map(\.topic) ?? []).sorted() },
     ]
 
     /// The context's sandbox when it exists already.
