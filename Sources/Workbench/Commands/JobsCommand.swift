@@ -116,7 +116,12 @@ extension JobsCommand {
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change a job (only the settings given change).",
-            discussion: "--remove-default-argument KEY drops a default argument.")
+            discussion: """
+                --remove-default-argument KEY drops a default argument. Note: AWS's UpdateJob \
+                replaces the whole definition with the JobUpdate you send (a field left out goes \
+                back to its default); gluelab's update changes only the settings given, as a \
+                convenience. The result is the same when you pass every setting you mean to keep.
+                """)
         @Argument(help: "The job name.") var name: String
         @OptionGroup var settings: JobSettingsOptions
         @Option(help: ArgumentHelp("Remove a default argument (repeatable).", valueName: "KEY")) var removeDefaultArgument: [String] = []
