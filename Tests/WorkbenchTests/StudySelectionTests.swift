@@ -60,6 +60,26 @@ import Testing
         #expect(StudySelection.review(bank, snapshot: snapshot, limit: 1).questions.map(\.id) == ["cr-2"])
     }
 
+    @Test func aDueLabStepBringsBackItsLabsQuestionsNotRecalledWell() {
+        func linked(_ id: String) -> Question { var q = studyChoice(id); q.lab = "hourly-reprocessing"; return q }
+        let bank = [linked("hr-known"), linked("hr-new"), linked("hr-fading"), linked("hr-due"), studyChoice("other")]
+        let step = StoredCard(id: "lab:hourly-reprocessing/rerun", topic: "bookmarks", domain: .ingestionAndTransformation,
+                              card: FSRSCard(due: examStart - oneMinute), createdAt: examStart)
+        let due = StoredCard(id: "question:hr-due", topic: "bookmarks", domain: .ingestionAndTransformation,
+                             card: FSRSCard(due: examStart - oneMinute), createdAt: examStart)
+        let cards: [String: StudySnapshot.CardState] = [
+            "question:hr-known": .init(due: examStart + 5 * 86_400_000_000, retrievability: 0.97),
+            "question:hr-fading": .init(due: examStart + 86_400_000_000, retrievability: 0.8),
+            "question:hr-due": .init(due: examStart - oneMinute, retrievability: 0.85),
+        ]
+        let plan = StudySelection.review(bank, snapshot: StudySnapshot(at: examStart, topics: [], cards: cards, due: [step, due]))
+        #expect(plan.questions.map(\.id) == ["hr-due"])
+        // Never answered first, then the least recalled; one recalled at 97% stays away; two per lab.
+        #expect(plan.labQuestions.map(\.id) == ["hr-new", "hr-fading"])
+        let noStep = StudySelection.review(bank, snapshot: StudySnapshot(at: examStart, topics: [], cards: cards, due: [due]))
+        #expect(noStep.labQuestions.isEmpty, "no lab step due, no lab questions")
+    }
+
     @Test func theSnapshotOfAStoreHoldsOnlyDueCardsAsDue() throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("qmodes-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: home) }

@@ -79,7 +79,8 @@ struct ReviewCommand: ParsableCommand {
             Every question you answered and every lab step you passed is a card that FSRS \
             schedules: a wrong answer comes back within minutes, a right one after days. This \
             asks the question cards due now, most overdue first, and records each answer; lab \
-            steps due are listed with the lab to redo them in. \(studyInputHelp)
+            steps due are listed with the lab to redo them in, and bring back up to two of \
+            that lab's questions you have not answered or no longer recall well. \(studyInputHelp)
             """)
     @Option(help: "At most this many questions.") var limit: Int?
     @OptionGroup var options: ProgressOptions
@@ -99,14 +100,18 @@ struct ReviewCommand: ParsableCommand {
         if !plan.missing.isEmpty {
             ctx.console.line("Due but no longer in the bank (skipped): \(plan.missing.joined(separator: ", "))")
         }
-        guard !plan.questions.isEmpty else {
+        if !plan.labQuestions.isEmpty {
+            ctx.console.line("Questions on those labs, back with their steps: \(plan.labQuestions.map(\.id).joined(separator: ", "))")
+        }
+        guard !plan.questions.isEmpty || !plan.labQuestions.isEmpty else {
             let next = snapshot.cards.values.map(\.due).filter { $0 > snapshot.at }.min()
             ctx.console.line("No questions due now." + (next.map { " Next due: \(Timestamps.format($0))." } ?? " Answer some with 'gluelab quiz'."))
             return
         }
         let total = snapshot.due.filter { $0.id.hasPrefix("question:") }.count
+        let labPart = plan.labQuestions.isEmpty ? "" : ", then \(plan.labQuestions.count) on the labs"
         ctx.console.line("Review: \(plan.questions.count) question\(plan.questions.count == 1 ? "" : "s") due" +
-                         (total > plan.questions.count ? " (of \(total))" : "") + ", most overdue first.")
-        try ctx.practise(plan.questions, title: "Review")
+                         (total > plan.questions.count ? " (of \(total))" : "") + ", most overdue first\(labPart).")
+        try ctx.practise(plan.questions + plan.labQuestions, title: "Review")
     }
 }

@@ -36,6 +36,9 @@ public struct ReviewPlan: Sendable, Equatable {
     /// Questions due, most overdue first.
     public var questions: [Question]
     public var labSteps: [LabStepDue]
+    /// Questions practising a lab whose step is due (their `lab` field), not due themselves:
+    /// a lab step you needed help with brings its questions back. Asked after the due ones.
+    public var labQuestions: [Question] = []
     /// Due question cards with no question in the bank (ids).
     public var missing: [String]
 }
@@ -45,6 +48,10 @@ public struct ReviewPlan: Sendable, Equatable {
 public enum StudySelection {
     /// Questions per topic in one round of a drill.
     public static let drillPerTopic = 3
+    /// Questions brought back per lab whose step is due.
+    public static let labQuestionsPerLab = 2
+    /// A lab's question comes back with its step while its recall is below this.
+    public static let labQuestionRecall = 0.9
 
     /// A practice quiz: `count` random questions, of `topic` when given.
     /// - Throws: `WorkbenchError.badValue` for a topic with no questions (naming the topics).
@@ -125,7 +132,23 @@ public enum StudySelection {
                 plan.labSteps.append(.init(lab: String(parts[0]), step: parts.count > 1 ? String(parts[1]) : "", card: card))
             }
         }
-        if let limit { plan.questions = Array(plan.questions.prefix(max(0, limit))) }
+        // Per lab with a step due: its questions never answered first, then the least
+        // remembered, while recall is below 90% (a question just answered well stays away).
+        let planned = Set(plan.questions.map(\.id))
+        var labsSeen = Set<String>()
+        for step in plan.labSteps where labsSeen.insert(step.lab).inserted {
+            var linked: [(question: Question, recall: Double)] = []
+            for q in bank where q.lab == step.lab && !planned.contains(q.id) {
+                let recall = snapshot.cards[CardID.question(q.id)]?.retrievability ?? -1  // never answered: first
+                if recall < labQuestionRecall { linked.append((q, recall)) }
+            }
+            linked.sort { $0.recall != $1.recall ? $0.recall < $1.recall : $0.question.id < $1.question.id }
+            plan.labQuestions += linked.prefix(labQuestionsPerLab).map { $0.question }
+        }
+        if let limit {
+            plan.questions = Array(plan.questions.prefix(max(0, limit)))
+            plan.labQuestions = Array(plan.labQuestions.prefix(max(0, limit - plan.questions.count)))
+        }
         return plan
     }
 }
