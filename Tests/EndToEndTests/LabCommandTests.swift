@@ -95,3 +95,37 @@ import Testing
         #expect(r.stderr.contains("hourly-reprocessing"))
     }
 }
+
+/// The prompt's current sandbox: `use NAME`, and `lab start` moving to the lab's sandbox.
+@Suite struct PromptSandboxTests {
+    @Test func labStartAtThePromptMovesToTheLabsSandboxAndUseMovesBack() throws {
+        let g = try GluelabProcess()
+        let session = """
+            lab start hourly-reprocessing
+            runs
+            use
+            use playground
+            runs
+            use Not-A-Name
+            """
+        let r = try g.run([], stdin: session + "\n")
+        #expect(r.status == 1, "a failed line makes a piped session exit 1")
+        #expect(r.stdout.contains("(now in sandbox lab-hourly-reprocessing: commands without --sandbox work in it"))
+        // The lab's three earlier runs, listed without --sandbox, then none in the playground.
+        #expect(r.stdout.components(separatedBy: "  hourly-events  SUCCEEDED").count == 4, "\(r.stdout)")
+        #expect(r.stdout.contains("sandbox lab-hourly-reprocessing\n"))
+        #expect(r.stdout.hasSuffix("(now in sandbox playground: commands without --sandbox work in it; 'use playground' goes back)\n"), "\(r.stdout)")
+        #expect(r.stderr.contains("no runs yet"), "the playground has no runs: \(r.stderr)")
+        #expect(r.stderr.contains("use: 'Not-A-Name' is not a sandbox name"))
+    }
+
+    @Test func gluelabSandboxSetsTheDefaultSandboxOfACommand() throws {
+        var g = try GluelabProcess()
+        _ = try g.ok(["s3", "put", try g.file("k.txt", "x\n"), "s3://bkt/k.txt"])
+        g.environment["GLUELAB_SANDBOX"] = "other"
+        _ = try g.ok(["s3", "put", try g.file("o.txt", "y\n"), "s3://bkt/o.txt"])
+        #expect(try g.ok(["s3", "ls", "s3://bkt/"]).contains("o.txt"))
+        #expect(!(try g.ok(["s3", "ls", "s3://bkt/"]).contains("k.txt")), "the playground's object is not in sandbox other")
+        #expect(try g.ok(["s3", "ls", "s3://bkt/", "--sandbox", "playground"]).contains("k.txt"))
+    }
+}

@@ -27,7 +27,7 @@ struct CommandCompleter: Sendable {
     typealias Source = @Sendable (Context) -> [String]
 
     var tree: CommandTree
-    var builtins: [String] = ["help", "exit", "quit"]
+    var builtins: [String] = ["help", "use", "exit", "quit"]
     var valueKinds: [KindRule] = CommandCompleter.standardKinds
     var valueSources: [String: Source] = CommandCompleter.standardSources
     var home: URL = Sandbox.defaultHome()
@@ -51,6 +51,9 @@ struct CommandCompleter: Sendable {
         var node = tree
         var path: [String] = []
         var rest = words[...]
+        if rest.first == "use" {
+            return rest.count == 1 ? (valueSources["sandbox"]?(Context(path: ["use"], argument: nil, sandbox: sandbox, home: home, word: word)) ?? []).map { CompletionCandidate($0) } : []
+        }
         if rest.first == "help" {
             rest.removeFirst()
             for w in rest {
@@ -105,9 +108,10 @@ struct CommandCompleter: Sendable {
         return []
     }
 
-    /// The sandbox named on the line (`--sandbox NAME` or `--sandbox=NAME`), else `playground`.
+    /// The sandbox named on the line (`--sandbox NAME` or `--sandbox=NAME`), else the current
+    /// one (`SandboxOptions.defaultName`).
     static func sandbox(in words: [String]) -> String {
-        var name = "playground"
+        var name = SandboxOptions.defaultName
         for (i, w) in words.enumerated() {
             if w == "--sandbox", i + 1 < words.count { name = words[i + 1] }
             if w.hasPrefix("--sandbox=") { name = String(w.dropFirst(10)) }

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import GlueEngine
 
 /// The gluelab prompt: reads command lines and runs them with the same command tree as the CLI.
 ///
@@ -13,8 +14,9 @@ import Foundation
 /// with no prompt and no escape codes, so sessions can be scripted; the exit status is then 1
 /// when any command failed. `exit`, `quit`, Ctrl-D or end of input leave; Ctrl-C drops the line;
 /// lines starting with `#` are comments; a leading `gluelab` on a line is accepted and ignored.
-/// `help` and `help COMMAND...` show help (as `COMMAND --help` does). An error prints one line
-/// and the REPL goes on.
+/// `help` and `help COMMAND...` show help (as `COMMAND --help` does); `use NAME` makes NAME the
+/// sandbox of commands without `--sandbox` (the prompt shows it; `lab start ID` moves to
+/// `lab-ID`). An error prints one line and the REPL goes on.
 public struct REPL {
     private let welcome: () -> (info: WelcomeInfo?, notice: String?)
 
@@ -62,11 +64,10 @@ public struct REPL {
             if let notice { Output.note(notice) }
             Output.line(Style.dim.out(Self.hint))
         }
-        let prompt = "gluelab[playground]> "
         var failures = 0
         while true {
             let line: String
-            switch reader.readLine(prompt: prompt) {
+            switch reader.readLine(prompt: "gluelab[\(SandboxOptions.defaultName)]> ") {
             case .endOfInput:
                 Output.flush()
                 return !interactive && failures > 0 ? 1 : 0
@@ -97,6 +98,7 @@ public struct REPL {
         }
         if args.first == "gluelab" { args.removeFirst() }
         if args.isEmpty { return 0 }
+        if args.first == "use" { return Self.use(Array(args.dropFirst())) }
         if args.first == "help" {
             if args.count == 1 {
                 let status = CLI.execute(["--help"])
@@ -107,13 +109,39 @@ public struct REPL {
             }
             args = Array(args.dropFirst()) + ["--help"]
         }
-        return CLI.execute(args)
+        let status = CLI.execute(args)
+        // A lab started (or reset) here: its commands work in its sandbox, so move there.
+        if status == 0, args.count >= 3, args[0] == "lab", ["start", "reset"].contains(args[1]), !args[2].hasPrefix("-") {
+            let name = "lab-\(args[2])"
+            if SandboxOptions.defaultName != name {
+                _ = Self.use([name])
+            }
+        }
+        return status
+    }
+
+    /// `use [NAME]`: the sandbox commands work in when the line has no `--sandbox` (shown in
+    /// the prompt; kept in `$GLUELAB_SANDBOX` for the commands this process runs). Without a
+    /// name, prints the current one.
+    static func use(_ args: [String]) -> Int32 {
+        guard let name = args.first else {
+            Output.line("sandbox \(SandboxOptions.defaultName)")
+            return 0
+        }
+        guard args.count == 1, Sandbox.isValidName(name) else {
+            Output.error("use: '\(args.joined(separator: " "))' is not a sandbox name (1 to 63 of a-z, 0-9, '_', '-')")
+            return 1
+        }
+        setenv("GLUELAB_SANDBOX", name, 1)
+        Output.line(Style.dim.out("(now in sandbox \(name): commands without --sandbox work in it; 'use playground' goes back)"))
+        return 0
     }
 
     /// What `help` adds about the prompt itself.
     static let keysHelp = [
         "AT THE PROMPT:",
         "  help COMMAND           Help on a command (as COMMAND --help).",
+        "  use [SANDBOX]          Work in SANDBOX without typing --sandbox (lab start moves to the lab's).",
         "  Tab, Tab Tab           Complete a word; list the choices.",
         "  Up/Down, Ctrl-R        Recall earlier commands; search them (history in $GLUELAB_HOME/history).",
         "  Ctrl-A/E, Home/End     Start/end of line.  Ctrl-K/U/W  Delete to end/start, word before.",

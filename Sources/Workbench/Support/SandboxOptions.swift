@@ -4,8 +4,16 @@ import GlueEngine
 
 /// `--sandbox NAME`, taken by every command that touches state.
 struct SandboxOptions: ParsableArguments {
-    @Option(help: "The sandbox to work in (under $GLUELAB_HOME/sandboxes).")
-    var sandbox: String = "playground"
+    @Option(help: "The sandbox to work in (under $GLUELAB_HOME/sandboxes; default $GLUELAB_SANDBOX, else playground).")
+    var sandbox: String = SandboxOptions.defaultName
+
+    /// The sandbox a command works in without `--sandbox`: `$GLUELAB_SANDBOX` when set (the
+    /// prompt's `use NAME` sets it, and `lab start` there moves to the lab's sandbox), else
+    /// `playground`.
+    static var defaultName: String {
+        let name = ProcessInfo.processInfo.environment["GLUELAB_SANDBOX"] ?? ""
+        return name.isEmpty ? "playground" : name
+    }
 
     /// Opens (creating on first use) the sandbox in the workspace.
     func open() throws -> Sandbox {
