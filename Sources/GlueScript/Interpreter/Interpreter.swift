@@ -46,6 +46,12 @@ public final class Interpreter: PyRuntime {
     var depth = 0
     /// Checked at every loop iteration and script call; when requested, `KeyboardInterrupt`.
     let interruption: ScriptInterruption?
+    /// The exception classes by name (`ValueError`, and `GlueError` for engine errors).
+    var exceptionClasses: [String: PyExceptionClass] = [:]
+    /// The latest exceptions `raise` threw, so that a handler gets the raised object back.
+    var raisedExceptions: [(error: ScriptError, object: PyExceptionObject)] = []
+    /// The exceptions being handled, innermost last (a bare `raise` re-raises the last).
+    var handlingExceptions: [(error: ScriptError, object: PyExceptionObject)] = []
 
     /// An interpreter for the script `file`, importing from `modules`, writing script output
     /// (`print`, `show()`, ...) one line at a time to `output`. `interruption` lets another
@@ -57,6 +63,7 @@ public final class Interpreter: PyRuntime {
         self.interruption = interruption
         self.writeLine = output
         installBuiltins()
+        installExceptions()
     }
 
     /// Raises `KeyboardInterrupt` at `location` when a stop was requested.
