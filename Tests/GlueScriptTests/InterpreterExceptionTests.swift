@@ -443,3 +443,48 @@ struct InterpreterExceptionTests {
             ])
     }
 }
+
+/// How the new statements parse, and the syntax errors CPython 3.11 gives for misplaced clauses.
+@Suite("Parser: exceptions and while")
+struct ParserExceptionTests {
+    @Test func statementsDumpAsTheyWereWritten() throws {
+        let source = """
+            while n < 3:
+                n += 1
+            else:
+                pass
+            try:
+                f()
+            except (KeyError, IndexError) as e:
+                raise ValueError("bad") from e
+            except ValueError:
+                raise
+            except:
+                pass
+            else:
+                g()
+            finally:
+                h()
+            assert n, "msg"
+            """ + "\n"
+        #expect(try Script.parse(source, file: "t.py").dump() == """
+            (while (cmp n < 3) {(+= n 1)} else {(pass)})
+            (try {(call f)} except (tuple KeyError IndexError) as e {(raise (call ValueError "bad") from e)} \
+            except ValueError {(raise)} except {(pass)} else {(call g)} finally {(call h)})
+            (assert n "msg")
+            """)
+    }
+
+    @Test func misplacedClausesAreSyntaxErrors() {
+        #expect(errorText("try:\n    pass\nx = 1\n") == "t.py:3:1: expected 'except' or 'finally' block")
+        #expect(errorText("try:\n    pass\nexcept:\n    pass\nexcept ValueError:\n    pass\n")
+            == "t.py:3:1: default 'except:' must be last")
+        #expect(errorText("try:\n    pass\nexcept KeyError, ValueError:\n    pass\n")
+            == "t.py:3:16: multiple exception types must be parenthesized")
+        #expect(errorText("except ValueError:\n    pass\n")
+            == "t.py:1:1: invalid syntax near 'except': no 'try' block before it at this indentation")
+        #expect(errorText("while True:\n    pass\nbreak\n") == "t.py:3:1: 'break' outside loop")
+        #expect(errorText("def f():\n    while x:\n        def g():\n            continue\n")
+            == "t.py:4:13: 'continue' outside loop")
+    }
+}

@@ -139,4 +139,11 @@ struct JobScriptExceptionTests {
         #expect(result.status == .succeeded)
         #expect(result.output == ["2 1"])
     }
+
+    @Test func aScriptsOwnKeyboardInterruptFailsTheRunOnlyCtrlCStopsIt() throws {
+        let lab = try ScriptLab()
+        let result = try lab.run(Self.header + "raise KeyboardInterrupt(\"bye\")\n")
+        #expect(result.status == .failed)
+        #expect(result.record.errorMessage == "job.py:11:1: KeyboardInterrupt: bye")
+    }
 }

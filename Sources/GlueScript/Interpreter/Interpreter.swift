@@ -27,6 +27,10 @@ import GlueEngine
 /// `flush=` are accepted and ignored: all output goes to the run's log). At most ``recursionLimit`` script calls nest
 /// (`RecursionError`); the host runs the interpreter on a large-stack thread.
 ///
+/// Exceptions follow CPython 3.11 (`raise`, `try`/`except`/`else`/`finally`, `assert`, the builtin
+/// classes): see `Interpreter+Exceptions.swift` for how errors become exception objects and
+/// why the run's interruption cannot be caught.
+///
 /// One interpreter runs on one thread.
 public final class Interpreter: PyRuntime {
     /// The script's name, as errors show it.
