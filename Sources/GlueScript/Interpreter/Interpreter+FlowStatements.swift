@@ -144,6 +144,7 @@ extension Interpreter {
         let tloc = test.location
         return { i, f in
             let v = try t(i, f)
+            if case .bool(true) = v { return .normal }
             let ok: Bool
             do { ok = try i.isTrue(v) } catch { throw i.locate(error, tloc) }
             if ok { return .normal }
