@@ -29,6 +29,20 @@ extension Stmt {
             return "(def \(name) (\(parameters.map(\.dump).joined(separator: " ")))\(returns) \(Self.dump(body)))"
         case .for(let target, let iterable, let body):
             return "(for \(target.dump) \(iterable.dump) \(Self.dump(body)))"
+        case .while(let condition, let body, let orElse):
+            return "(while \(condition.dump) \(Self.dump(body))\(orElse.isEmpty ? "" : " else \(Self.dump(orElse))"))"
+        case .raise(let exception, let cause):
+            return "(raise" + (exception.map { " \($0.dump)" } ?? "") + (cause.map { " from \($0.dump)" } ?? "") + ")"
+        case .try(let body, let handlers, let orElse, let finalBody):
+            var parts = [Self.dump(body)]
+            for h in handlers {
+                parts.append("except" + (h.type.map { " \($0.dump)" } ?? "") + (h.name.map { " as \($0)" } ?? "") + " \(Self.dump(h.body))")
+            }
+            if !orElse.isEmpty { parts.append("else \(Self.dump(orElse))") }
+            if !finalBody.isEmpty { parts.append("finally \(Self.dump(finalBody))") }
+            return "(try \(parts.joined(separator: " ")))"
+        case .assert(let test, let message):
+            return "(assert \(test.dump)" + (message.map { " \($0.dump)" } ?? "") + ")"
         case .break:
             return "(break)"
         case .continue:

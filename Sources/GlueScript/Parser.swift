@@ -15,7 +15,7 @@ struct Parser {
     var index = 0
     /// How many `def`s enclose the current statement (for `return` and `import` checks).
     var functionDepth = 0
-    /// How many `for` loops enclose the current statement inside the current function (for
+    /// How many `for` and `while` loops enclose the current statement inside the current function (for
     /// `break` and `continue` checks).
     var loopDepth = 0
     /// How deeply expressions nest (brackets, unary chains, `lambda` and `if` chains), bounded
@@ -133,8 +133,14 @@ struct Parser {
             statements.append(try ifStatement())
         case .keyword(.for):
             statements.append(try forStatement())
+        case .keyword(.while):
+            statements.append(try whileStatement())
+        case .keyword(.try):
+            statements.append(try tryStatement())
         case .keyword(.elif), .keyword(.else):
             throw fail("invalid syntax near \(token): no 'if' block before it at this indentation", at: token.location)
+        case .keyword(.except), .keyword(.finally):
+            throw fail("invalid syntax near \(token): no 'try' block before it at this indentation", at: token.location)
         case .keyword(let keyword):
             if let construct = Self.refusedCompound[keyword] { throw refuse(construct, at: token.location) }
             if keyword == .async { throw refuse(asyncConstruct(), at: token.location) }
@@ -149,14 +155,11 @@ struct Parser {
     }
 
     static let refusedCompound: [Keyword: String] = [
-        .while: "while loop", .class: "class definition", .try: "try statement",
-        .with: "with statement", .except: "try statement (except clause)",
-        .finally: "try statement (finally clause)",
+        .class: "class definition", .with: "with statement",
     ]
 
     static let refusedSimple: [Keyword: String] = [
-        .del: "del statement", .assert: "assert statement", .raise: "raise statement",
-        .global: "global statement", .nonlocal: "nonlocal statement", .yield: "yield expression",
+        .del: "del statement", .global: "global statement", .nonlocal: "nonlocal statement", .yield: "yield expression",
         .await: "await expression",
     ]
 
@@ -202,6 +205,10 @@ struct Parser {
             let isBreak = token.kind == .keyword(.break)
             guard loopDepth > 0 else { throw fail("\(token) outside loop", at: token.location) }
             return Stmt(isBreak ? .break : .continue, at: token.location)
+        case .keyword(.raise):
+            return try raiseStatement()
+        case .keyword(.assert):
+            return try assertStatement()
         case .keyword(.return):
             advance()
             guard functionDepth > 0 else { throw fail("'return' outside function", at: token.location) }

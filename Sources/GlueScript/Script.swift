@@ -9,8 +9,9 @@
 /// - statements: `import a.b [as c]`, `from a.b import x [as y]` / `(x, y)` / `*`, expression
 ///   statements, assignments (`a = b = v`, `a, b = v`, `rec["x"] = v`, `rec.x = v`), augmented
 ///   assignments (`+= -= *= /= //= %= **= &= |=`), `def f(a, b: T = 1) -> T:` with `return`,
-///   `if` / `elif` / `else`, `for target in iterable:` with `break` / `continue`, `pass`, `;`
-///   between simple statements, one-line blocks (`if x: y = 1`);
+///   `if` / `elif` / `else`, `for target in iterable:` and `while c:` (with `else`) with
+///   `break` / `continue`, `try` / `except [T [as e]]` / `else` / `finally`, `raise [X [from Y]]`,
+///   `assert c[, msg]`, `pass`, `;` between simple statements, one-line blocks (`if x: y = 1`);
 /// - expressions: names, `None` / `True` / `False`, int, float, str (adjacent literals joined),
 ///   list / tuple / dict / set displays, attribute, subscript with slices, calls with positional,
 ///   keyword, `*args` and `**kwargs` arguments, `lambda`, unary `- + ~ not`, binary
@@ -18,8 +19,8 @@
 ///   `x if c else y`;
 /// - layout: comments, blank lines, implicit joining inside brackets, backslash continuation.
 ///
-/// Refused by name at their position: `while`, `for ... else`, `class`, `try`, `with`, `global`,
-/// `nonlocal`, `del`, `assert`, `raise`, `async`, `await`, `yield`, `match`, decorators, `import`
+/// Refused by name at their position: `for ... else`, `class`, `with`, `except*`, `global`,
+/// `nonlocal`, `del`, `async`, `await`, `yield`, `match`, decorators, `import`
 /// inside a `def`, relative imports, annotated assignments (`x: int = 1`), `*args` / `**kwargs` /
 /// `*` / `/` parameters, comprehensions and generator
 /// expressions, `:=`, starred expressions, `**` in dict displays, `...`, `^ << >> @`, f-strings,

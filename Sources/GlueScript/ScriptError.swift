@@ -4,7 +4,7 @@ public enum ScriptError: Error, Equatable, Sendable, CustomStringConvertible {
     case lexical(file: String, line: Int, column: Int, message: String)
     /// Tokens that do not form a statement or expression of the dialect.
     case syntax(file: String, line: Int, column: Int, message: String)
-    /// A Python construct outside the dialect gluelab runs, named (`while`, `class`, ...).
+    /// A Python construct outside the dialect gluelab runs, named (`class`, `with`, ...).
     case unsupported(file: String, line: Int, column: Int, construct: String)
     /// An error while the script runs: a Python exception (`type` is its class, such as
     /// `TypeError`) or an engine error raised by a Glue call (`type` is `GlueError`).
@@ -17,7 +17,7 @@ public enum ScriptError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unsupported(let f, let l, let c, let construct):
             "\(f):\(l):\(c): \(construct) is not supported in Glue job scripts run by gluelab"
         case .runtime(let f, let l, let c, let type, let m):
-            type == "GlueError" ? "\(f):\(l):\(c): \(m)" : "\(f):\(l):\(c): \(type): \(m)"
+            type == "GlueError" ? "\(f):\(l):\(c): \(m)" : m.isEmpty ? "\(f):\(l):\(c): \(type)" : "\(f):\(l):\(c): \(type): \(m)"
         }
     }
 }

@@ -30,10 +30,20 @@ public struct Stmt: Equatable, Sendable {
         /// (`for alias, frame in mapping.items():` in Glue Studio's SQL node helper).
         /// `for ... else` is refused.
         case `for`(target: Expr, iterable: Expr, body: [Stmt])
-        /// `break`, inside a `for` loop.
+        /// `while condition: body else: orElse` (`orElse` empty when there is none; it runs
+        /// when the loop ends without `break`).
+        case `while`(condition: Expr, body: [Stmt], orElse: [Stmt])
+        /// `break`, inside a `for` or `while` loop.
         case `break`
-        /// `continue`, inside a `for` loop.
+        /// `continue`, inside a `for` or `while` loop.
         case `continue`
+        /// `raise`, `raise exception`, `raise exception from cause`.
+        case raise(exception: Expr?, cause: Expr?)
+        /// `try: body except ...: ... else: orElse finally: finalBody` (the lists are empty
+        /// when the clause is absent; there is at least one handler or a `finally`).
+        case `try`(body: [Stmt], handlers: [ExceptHandler], orElse: [Stmt], finalBody: [Stmt])
+        /// `assert test` / `assert test, message`.
+        case assert(test: Expr, message: Expr?)
     }
 
     public let kind: Kind
@@ -81,6 +91,24 @@ public struct ConditionalBranch: Equatable, Sendable {
 
     public init(condition: Expr, body: [Stmt], at location: SourceLocation) {
         self.condition = condition
+        self.body = body
+        self.location = location
+    }
+}
+
+/// One `except` clause: `except:`, `except T:`, `except (T, U) as name:`.
+public struct ExceptHandler: Equatable, Sendable {
+    /// The class (or tuple of classes) matched; nil for a bare `except:`.
+    public let type: Expr?
+    /// The `as` name, bound to the exception inside the clause (and unbound after it).
+    public let name: String?
+    public let body: [Stmt]
+    /// Where the `except` keyword is.
+    public let location: SourceLocation
+
+    public init(type: Expr?, name: String?, body: [Stmt], at location: SourceLocation) {
+        self.type = type
+        self.name = name
         self.body = body
         self.location = location
     }

@@ -126,7 +126,7 @@ extension Interpreter {
         }
         define("callable") { args, _ in
             switch try args.bind("callable", ["obj"])["obj"] {
-            case .function, .builtin, .object(is PyType): return .bool(true)
+            case .function, .builtin, .object(is PyType), .object(is PyExceptionClass): return .bool(true)
             default: return .bool(false)
             }
         }
@@ -145,7 +145,9 @@ extension Interpreter {
             return .int(Int(u.value))
         }
         define("type") { args, i in
-            .object(i.typeObject(try args.bind("type", ["object"])["object"]))
+            let x = try args.bind("type", ["object"])["object"]
+            if case .object(let e as PyExceptionObject) = x { return .object(e.cls) }
+            return .object(i.typeObject(x))
         }
     }
 
@@ -197,6 +199,10 @@ extension Interpreter {
         if case .tuple(let ts) = t { return try ts.contains { try isInstance(v, $0) } }
         guard case .object(let o) = t else {
             throw PyException(.typeError, "isinstance() arg 2 must be a type, a tuple of types, or a union")
+        }
+        if let cls = o as? PyExceptionClass {
+            guard case .object(let e as PyExceptionObject) = v else { return false }
+            return e.cls.isSubclass(of: cls)
         }
         let name: String
         if let type = o as? PyType {

@@ -199,13 +199,24 @@ extension Interpreter {
             case .if(let branches, let orElse):
                 for b in branches { declareLocals(b.body, scope) }
                 declareLocals(orElse, scope)
+            case .while(_, let body, let orElse):
+                declareLocals(body, scope)
+                declareLocals(orElse, scope)
+            case .try(let body, let handlers, let orElse, let finalBody):
+                declareLocals(body, scope)
+                for h in handlers {
+                    if let name = h.name { scope.declare(name) }
+                    declareLocals(h.body, scope)
+                }
+                declareLocals(orElse, scope)
+                declareLocals(finalBody, scope)
             case .functionDef(let name, _, _, _):
                 scope.declare(name)
             case .import(let names):
                 for n in names { scope.declare(n.boundName) }
             case .fromImport(_, let names):
                 for n in names ?? [] { scope.declare(n.boundName) }
-            case .expression, .return, .pass, .break, .continue:
+            case .expression, .return, .pass, .break, .continue, .raise, .assert:
                 break
             }
         }

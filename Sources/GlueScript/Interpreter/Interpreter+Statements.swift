@@ -74,6 +74,14 @@ extension Interpreter {
             return { _, _ in .continueLoop }
         case .for(let target, let iterable, let body):
             return compileFor(target, iterable, body, scope)
+        case .while(let condition, let body, let orElse):
+            return compileWhile(condition, body, orElse, scope, loc)
+        case .try(let body, let handlers, let orElse, let finalBody):
+            return compileTry(body, handlers, orElse, finalBody, scope, loc)
+        case .raise(let exception, let cause):
+            return compileRaise(exception, cause, scope, loc)
+        case .assert(let test, let message):
+            return compileAssert(test, message, scope, loc)
         case .import(let names):
             let binds = names.map { n in (n, compileStore(n.boundName, scope)) }
             return { i, f in

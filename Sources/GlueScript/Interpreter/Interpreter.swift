@@ -27,6 +27,10 @@ import GlueEngine
 /// `flush=` are accepted and ignored: all output goes to the run's log). At most ``recursionLimit`` script calls nest
 /// (`RecursionError`); the host runs the interpreter on a large-stack thread.
 ///
+/// Exceptions follow CPython 3.11 (`raise`, `try`/`except`/`else`/`finally`, `assert`, the builtin
+/// classes): see `Interpreter+Exceptions.swift` for how errors become exception objects and
+/// why the run's interruption cannot be caught.
+///
 /// One interpreter runs on one thread.
 public final class Interpreter: PyRuntime {
     /// The script's name, as errors show it.
@@ -46,6 +50,12 @@ public final class Interpreter: PyRuntime {
     var depth = 0
     /// Checked at every loop iteration and script call; when requested, `KeyboardInterrupt`.
     let interruption: ScriptInterruption?
+    /// The exception classes by name (`ValueError`, and `GlueError` for engine errors).
+    var exceptionClasses: [String: PyExceptionClass] = [:]
+    /// The latest exceptions `raise` threw, so that a handler gets the raised object back.
+    var raisedExceptions: [(error: ScriptError, object: PyExceptionObject)] = []
+    /// The exceptions being handled, innermost last (a bare `raise` re-raises the last).
+    var handlingExceptions: [(error: ScriptError, object: PyExceptionObject)] = []
 
     /// An interpreter for the script `file`, importing from `modules`, writing script output
     /// (`print`, `show()`, ...) one line at a time to `output`. `interruption` lets another
@@ -57,6 +67,7 @@ public final class Interpreter: PyRuntime {
         self.interruption = interruption
         self.writeLine = output
         installBuiltins()
+        installExceptions()
     }
 
     /// Raises `KeyboardInterrupt` at `location` when a stop was requested.

@@ -4,7 +4,9 @@
 /// `awsglue.job` (`Job`), `awsglue.utils` (`getResolvedOptions`), `awsglue.transforms`,
 /// `awsglue.dynamicframe`, `pyspark.context` (`SparkContext`), `pyspark.sql`
 /// (`SparkSession`, `Row`, `Window`, `Column`, `DataFrame`, `functions`, `types`), and Spark's
-/// DataFrame modules (``SparkModules``: `pyspark.sql.functions`, `.types`, `.window`). Nothing else can be imported: no
+/// DataFrame modules (``SparkModules``: `pyspark.sql.functions`, `.types`, `.window`),
+/// `py4j.protocol` (`Py4JJavaError`) and `pyspark.sql.utils` (`AnalysisException`), the classes
+/// of engine errors a script catches. Nothing else can be imported: no
 /// `os`, `boto3`, `subprocess` — a script reaches data only through the engine's connectors.
 public enum GlueModules {
     /// A registry for one run.
@@ -41,6 +43,10 @@ public enum GlueModules {
         registry.register(PyModule(name: "pyspark.sql", members: SparkModules.sqlMembers(from: sparkSQL).merging([
             "SparkSession": .object(SparkSessionClass(session: session)),
         ]) { $1 }))
+        // The exception classes Glue surfaces for engine errors; the interpreter puts
+        // `Py4JJavaError` and `AnalysisException` in them (``Interpreter`` exceptions).
+        registry.register(PyModule(name: "py4j.protocol"))
+        registry.register(PyModule(name: "pyspark.sql.utils"))
         return registry
     }
 }

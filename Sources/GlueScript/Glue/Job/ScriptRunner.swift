@@ -37,8 +37,13 @@ public enum ScriptRunner {
             }
         }
         for note in host.notes { output("note: \(note)") }
+        // STOPPED only for the run's own interruption: a script's `raise KeyboardInterrupt` fails it.
         let stopped: Bool
-        if case .runtime(_, _, _, let type, _)? = error { stopped = type == PyException.Kind.keyboardInterrupt.rawValue } else { stopped = false }
+        if case .runtime(_, _, _, let type, _)? = error {
+            stopped = type == PyException.Kind.keyboardInterrupt.rawValue && interruption?.isRequested == true
+        } else {
+            stopped = false
+        }
         let record = try run.finish(error: error, status: stopped ? .stopped : nil)
         return Outcome(record: record, error: error)
     }
