@@ -126,9 +126,25 @@ import Testing
         try store.recordAttempt(learner: "default", question: bookmarksQ1, answer: "B", correct: true, timeTakenMillis: 60_000)
         clock.advance(days: 1)
         let next = ProgressStore.welcomeAtStart(home: home, clock: clock.progressClock())
-        #expect(next.info?.text == "Welcome back, default: 1 review due, 1-day streak (study today to keep it).")
+        // The repository's labs are found from the test binary, as from gluelab's: the first lab is suggested.
+        #expect(next.info?.text == "Welcome back, default: 1 review due, 1-day streak (study today to keep it), next lab: hourly-reprocessing.")
         try Data(repeating: 1, count: 5000).write(to: home.appendingPathComponent("progress.sqlite"))
         let damaged = ProgressStore.welcomeAtStart(home: home, clock: clock.progressClock())
         #expect(damaged.notice?.contains("progress.damaged-20240302T090000Z.sqlite") == true && damaged.info?.hasHistory == false)
+    }
+}
+
+@Suite struct LabSuggestionTests {
+    @Test func theNextLabIsTheOneInProgressElseTheFirstNotCompletedInOrder() throws {
+        let home = progressHome()
+        let store = try openStore(home, TestClock("2024-03-01T09:00:00Z"))
+        let loader = LabLoader(root: fixtureLabs)
+        #expect(loader.suggested().map(\.id) == ["ops-lab", "stream-lab"], "no order: by id")
+        #expect(try loader.next(for: "ada", in: store) == "ops-lab")
+        let stream = try loader.load("stream-lab")
+        try store.recordLabEvent(learner: "ada", lab: "stream-lab", step: stream.steps[0].id, event: .started, detail: "lab-start")
+        #expect(try loader.next(for: "ada", in: store) == "stream-lab (step 1/\(stream.steps.count))")
+        try store.recordLabEvent(learner: "ada", lab: "stream-lab", step: nil, event: .completed)
+        #expect(try loader.next(for: "ada", in: store) == "ops-lab", "a completed lab is not suggested")
     }
 }

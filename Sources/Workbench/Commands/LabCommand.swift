@@ -105,12 +105,11 @@ struct LabListCommand: ParsableCommand {
         var broken: [String] = []
         var rows = [["LAB", "TITLE", "DOMAIN", "MINUTES", "STATUS"]]
         for id in ctx.loader.ids() {
-            let lab: LabDefinition
-            do { lab = try ctx.loader.load(id) } catch {
-                // One lab that does not load must not hide the others.
-                broken.append("\(id)  (cannot be loaded: \(error))")
-                continue
-            }
+            // One lab that does not load must not hide the others.
+            do { _ = try ctx.loader.load(id) } catch { broken.append("\(id)  (cannot be loaded: \(error))") }
+        }
+        for lab in ctx.loader.suggested() {
+            let id = lab.id
             let status: String
             if let s = try ctx.store.labSession(learner: ctx.learner, lab: id) {
                 status = s.completed ? "completed" : "step \(s.passed.count + 1)/\(lab.steps.count)"

@@ -12,6 +12,9 @@ public struct LabDefinition: Codable, Sendable, Equatable {
     /// The exam task statement, e.g. `1.2`.
     public var task: String?
     public var minutes: Int
+    /// The lab's place in the suggested order (`lab list`, the prompt's "next lab"); labs
+    /// without one come after, by id.
+    public var order: Int?
     public var story: String
     /// Scripts (paths relative to the lab folder) copied to the learner's workspace to edit.
     public var scripts: [String]?

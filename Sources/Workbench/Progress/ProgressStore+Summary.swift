@@ -37,8 +37,8 @@ extension ProgressStore {
         }
     }
 
-    /// What the prompt shows on opening: reviews due now, the streak, the next lab (none until
-    /// labs exist).
+    /// What the prompt shows on opening: reviews due now and the streak (the next lab is filled
+    /// in by `welcomeAtStart`, which knows where the labs are).
     public func welcome(learner: String, at time: Int64? = nil) throws -> WelcomeInfo {
         let s = try summary(learner: learner, at: time)
         return WelcomeInfo(learner: learner, reviewsDue: s.reviews.dueNow, streak: s.streak.current,
@@ -114,7 +114,10 @@ extension ProgressStore {
     public static func welcomeAtStart(home: URL = Sandbox.defaultHome(), clock: ProgressClock = .system()) -> (info: WelcomeInfo?, notice: String?) {
         do {
             let store = try open(home: home, clock: clock)
-            return (try store.welcome(learner: try store.defaultLearner()), store.notice)
+            let learner = try store.defaultLearner()
+            var info = try store.welcome(learner: learner)
+            info.nextLab = try? LabLoader.locate().next(for: learner, in: store)
+            return (info, store.notice)
         } catch {
             return (nil, "progress: \(error)")
         }
