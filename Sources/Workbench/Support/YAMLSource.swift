@@ -12,7 +12,9 @@ struct YAMLSource {
     /// (`what` stands for the whole document when the error has no field).
     func decode<T: Decodable>(_ type: T.Type, what: String) throws -> T {
         do {
-            return try YAMLDecoder().decode(T.self, from: text)
+            let value = try YAMLDecoder().decode(T.self, from: text)
+            if let encodable = value as? any Encodable { try checkKnownKeys(encodable) }
+            return value
         } catch let error as YamlError {
             throw Self.syntaxError(error, path: path)
         } catch let error as DecodingError {
@@ -28,6 +30,34 @@ struct YAMLSource {
             throw WorkbenchError.file(path: location(codingPath.map { $0.intValue.map { $0 as Any } ?? $0.stringValue }),
                                       reason: "\(field.isEmpty ? what : field): \(message)")
         }
+    }
+
+    /// Refuses a key the format does not have: decoding ignores unknown keys, so a misspelt
+    /// optional field (`misconseption:`, `hint:`) would otherwise vanish without a word. The
+    /// decoded value is encoded again and every key of the text (with a value) must be there.
+    func checkKnownKeys(_ value: any Encodable) throws {
+        guard let known = try? JSONSerialization.jsonObject(with: JSONEncoder().encode(value)),
+              let yaml = try? Yams.load(yaml: text) else { return }
+        if let (at, key) = Self.firstUnknownKey(yaml, known, at: []) {
+            try fail(at + [key], "unknown field '\(key)' (a misspelling? see the format's README)")
+        }
+    }
+
+    /// The first key (in text order) of `yaml` that `known` lacks, with the path to its parent.
+    static func firstUnknownKey(_ yaml: Any, _ known: Any, at path: [Any]) -> ([Any], String)? {
+        if let mapping = yaml as? [AnyHashable: Any] {
+            let knownMapping = known as? [String: Any] ?? [:]
+            for key in mapping.keys.map({ "\($0)" }).sorted() {
+                guard let value = mapping.first(where: { "\($0.key)" == key })?.value, !(value is NSNull) else { continue }
+                guard let knownValue = knownMapping[key] else { return (path, key) }
+                if let found = firstUnknownKey(value, knownValue, at: path + [key]) { return found }
+            }
+        } else if let items = yaml as? [Any], let knownItems = known as? [Any] {
+            for (i, item) in items.enumerated() where i < knownItems.count {
+                if let found = firstUnknownKey(item, knownItems[i], at: path + [i]) { return found }
+            }
+        }
+        return nil
     }
 
     /// A YAML syntax error as `file:line: not valid YAML: problem`.
