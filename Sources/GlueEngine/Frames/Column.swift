@@ -118,6 +118,15 @@ public indirect enum ColumnStorage: Sendable {
 
     /// The record in row `row` of struct columns, leaving out null fields.
     static func record(names: [String], fields: [Column], row: Int) -> DynamicRecord {
+        // A row without nulls (the common case) shares the batch's names array.
+        var all: [Value] = []
+        all.reserveCapacity(names.count)
+        for column in fields {
+            let value = column.value(at: row)
+            if case .null = value { break }
+            all.append(value)
+        }
+        if all.count == names.count { return DynamicRecord(uniqueNames: names, values: all) }
         var n: [String] = []
         var v: [Value] = []
         n.reserveCapacity(names.count)

@@ -51,12 +51,13 @@ extension DynamicFrameObject {
     /// records (the engine's `filter` rules).
     func filter(_ f: PyValue, _ s: StageArguments, _ runtime: any PyRuntime) throws -> PyValue {
         let runner = RecordFunctionRunner()
+        let dicts = RecordConversion.DictMaker()
         let result: DynamicFrame
         do {
             result = try frame.filter(transformationCtx: s.transformationCtx, stageThreshold: s.stageThreshold,
                                       totalThreshold: s.totalThreshold) { record in
                 try runner.run {
-                    try runtime.truthy(try runtime.call(f, CallArguments([.dict(RecordConversion.dict(record))])))
+                    try runtime.truthy(try runtime.call(f, CallArguments([.dict(dicts.dict(record))])))
                 }
             }
         } catch {
@@ -71,12 +72,13 @@ extension DynamicFrameObject {
     /// Exceptions, and `None` or other falsy results, make error records.
     func map(_ f: PyValue, _ s: StageArguments, _ runtime: any PyRuntime) throws -> PyValue {
         let runner = RecordFunctionRunner()
+        let dicts = RecordConversion.DictMaker()
         let result: DynamicFrame
         do {
             result = try frame.map(transformationCtx: s.transformationCtx, stageThreshold: s.stageThreshold,
                                    totalThreshold: s.totalThreshold) { record in
                 try runner.run {
-                    let out = try runtime.call(f, CallArguments([.dict(RecordConversion.dict(record))]))
+                    let out = try runtime.call(f, CallArguments([.dict(dicts.dict(record))]))
                     return try RecordConversion.mapResult(out, original: record, runtime: runtime)
                 }
             }

@@ -24,6 +24,21 @@ enum RecordConversion {
         PyDict(record.fields.map { ($0.name, PyValue($0.value)) })
     }
 
+    /// Makes the dicts of one transform's records, sharing one key layout between the records
+    /// with the same field names (most of a batch: rows without nulls share the batch's names).
+    final class DictMaker {
+        private var layout = PyDict.Layout(names: [])
+
+        func dict(_ record: DynamicRecord) -> PyDict {
+            let names = record.names
+            if names != layout.names { layout = PyDict.Layout(names: names) }  // equal buffers compare at once
+            var values: [PyValue] = []
+            values.reserveCapacity(names.count)
+            for v in record.values { values.append(PyValue(v)) }
+            return PyDict(layout: layout, values: values)
+        }
+    }
+
     /// The record a `map` function's result gives: nil for a falsy result (`None`, `{}`, `0`,
     /// ...), which the engine turns into Glue's "returned None" error record.
     /// - Throws: `TypeError` (an error record) for a truthy result that is not a dict, or a

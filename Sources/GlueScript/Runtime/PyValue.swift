@@ -82,19 +82,51 @@ public final class PyList {
 }
 
 /// A Python dict: insertion-ordered, keyed by hashable values (``PyKey``).
+///
+/// Keys and values sit in parallel arrays with a key → position index. Dicts made from one
+/// ``Layout`` (the records a Map or Filter function receives) share its key array and index
+/// until one of them adds or removes a key (copy on write), so a record costs its values only.
 public final class PyDict {
+    /// The keys of a family of dicts, with their positions: built once, shared by every dict
+    /// made from it.
+    public struct Layout {
+        public let keys: [PyKey]
+        let index: [PyKey: Int]
+        /// The string keys, in order (`names` of the records it is made for).
+        public let names: [String]
+
+        public init(names: [String]) {
+            self.names = names
+            keys = names.map { .str($0) }
+            var index: [PyKey: Int] = [:]
+            index.reserveCapacity(keys.count)
+            for (i, k) in keys.enumerated() { index[k] = i }
+            self.index = index
+        }
+    }
+
     /// Keys in insertion order (a deleted key is removed from here too).
     public private(set) var keys: [PyKey] = []
-    private var storage: [PyKey: PyValue] = [:]
+    private var values: [PyValue] = []
+    private var index: [PyKey: Int] = [:]
 
     public init() {}
 
-    /// A dict with string keys, in the order given (a record handed to a Map or Filter
-    /// function: storage reserved up front, so a record costs one allocation per table).
+    /// A dict with string keys, in the order given (later pairs with the same key win).
     public init(_ pairs: [(String, PyValue)]) {
         keys.reserveCapacity(pairs.count)
-        storage.reserveCapacity(pairs.count)
+        values.reserveCapacity(pairs.count)
+        index.reserveCapacity(pairs.count)
         for (k, v) in pairs { self[.str(k)] = v }
+    }
+
+    /// A dict with `layout`'s keys and `values` in the same order (`values.count` must be
+    /// `layout.keys.count`).
+    public init(layout: Layout, values: [PyValue]) {
+        precondition(values.count == layout.keys.count, "a layout's dict needs one value per key")
+        keys = layout.keys
+        index = layout.index
+        self.values = values
     }
 
     public var count: Int { keys.count }
@@ -102,26 +134,37 @@ public final class PyDict {
     /// The value for `key`; setting nil removes it. A new key goes to the end, an existing one
     /// keeps its place (Python's order rule).
     public subscript(key: PyKey) -> PyValue? {
-        get { storage[key] }
+        get { index[key].map { values[$0] } }
         set {
             if let newValue {
-                if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-            } else if storage.removeValue(forKey: key) != nil {
-                keys.removeAll { $0 == key }
+                if let i = index[key] {
+                    values[i] = newValue
+                } else {
+                    index[key] = keys.count
+                    keys.append(key)
+                    values.append(newValue)
+                }
+            } else if let i = index.removeValue(forKey: key) {
+                keys.remove(at: i)
+                values.remove(at: i)
+                for j in i..<keys.count { index[keys[j]] = j }
             }
         }
     }
 
     /// The value for a string key.
     public subscript(string key: String) -> PyValue? {
-        get { storage[.str(key)] }
+        get { self[.str(key)] }
         set { self[.str(key)] = newValue }
     }
 
     /// `(key, value)` pairs in order.
     public var items: [(key: PyKey, value: PyValue)] {
-        keys.map { ($0, storage[$0]!) }
+        Array(zip(keys, values)).map { (key: $0.0, value: $0.1) }
     }
+
+    /// The values, in key order.
+    public var orderedValues: [PyValue] { values }
 }
 
 /// A hashable Python value, usable as a dict key or set member: `None`, bools, ints, floats,
