@@ -20,10 +20,8 @@ func sparkValue(_ source: String) -> Result<PyValue, ScriptError> {
         let interpreter = Interpreter(file: "t.py", modules: sparkModules(), output: { _ in })
         try interpreter.run(script)
         return .success(interpreter.global("x") ?? .none)
-    } catch let e as ScriptError {
-        return .failure(e)
     } catch {
-        return .failure(.runtime(file: "t.py", line: 0, column: 0, type: "?", message: "\(error)"))
+        return .failure(error)
     }
 }
 

@@ -102,7 +102,7 @@ import Testing
 
     @Test func anEmptyFileIsJustANewDatabase() throws {
         let home = progressHome()
-        FileManager.default.createFile(atPath: home.appendingPathComponent("progress.sqlite").path, contents: Data())
+        _ = FileManager.default.createFile(atPath: home.appendingPathComponent("progress.sqlite").path, contents: Data())
         let store = try openStore(home, TestClock("2024-03-01T09:00:00Z"))
         #expect(try store.notice == nil && damagedFiles(home).isEmpty)
     }

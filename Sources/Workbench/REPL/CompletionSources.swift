@@ -93,7 +93,7 @@ enum LocalFileCompletion {
         let typedName = String(word.dropFirst(folder.count))
         return names.filter { !$0.hasPrefix(".") || typedName.hasPrefix(".") }.sorted().prefix(500).map { name in
             var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent(name), isDirectory: &isDir)
+            _ = FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent(name), isDirectory: &isDir)
             return CompletionCandidate(folder + name + (isDir.boolValue ? "/" : ""), display: name + (isDir.boolValue ? "/" : ""),
                                        isFinal: !isDir.boolValue)
         }
