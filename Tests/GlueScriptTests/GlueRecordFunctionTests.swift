@@ -34,6 +34,31 @@ struct GlueRecordFunctionTests {
         #expect(jsonLines(errors) == [#"{"error":{"message":"division by zero","transformation":"Filter"},"record":{"id":2,"name":"bob","age":"unknown"}}"#])
     }
 
+    @Test func mapKeysThatNameTheSameFieldKeepTheLaterValueAtTheFirstPlace() throws {
+        let f = frameObject([DynamicRecord([("a", .long(1))])])
+        let out = try call(f, "map", [fn { _ in
+            let d = PyDict()
+            d[.int(1)] = .str("first")
+            d[string: "x"] = .int(2)
+            d[string: "1"] = .str("second")
+            return .dict(d)
+        }])
+        #expect(jsonLines(out) == [#"{"1":"second","x":2}"#])
+    }
+
+    @Test func filterAndMapSeeRecordsWithNullsWithoutTheNullFields() throws {
+        let f = frameObject([DynamicRecord([("a", .long(1)), ("b", .long(2))]), DynamicRecord([("a", .long(3))]),
+                             DynamicRecord([("a", .long(4)), ("b", .long(5))])])
+        var seen: [[String]] = []
+        let out = try call(f, "map", [fn { r in
+            seen.append(r.keys.compactMap { if case .str(let s) = $0 { s } else { nil } })
+            r[string: "c"] = .int(r.count)
+            return .dict(r)
+        }])
+        #expect(seen == [["a", "b"], ["a"], ["a", "b"]], "the layout changes with the fields present, and back")
+        #expect(jsonLines(out) == [#"{"a":1,"b":2,"c":2}"#, #"{"a":3,"c":1}"#, #"{"a":4,"b":5,"c":2}"#])
+    }
+
     @Test func mapReplacesRecordsAndKeepsUnchangedFieldTypes() throws {
         let f = frameObject([DynamicRecord([("n", .int(1)), ("d", .date(19000)), ("s", .string("x"))])])
         let out = try call(f, "map", [fn { r in

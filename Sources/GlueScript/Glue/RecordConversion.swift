@@ -57,14 +57,14 @@ enum RecordConversion {
         var values: [Value] = []
         names.reserveCapacity(dict.count)
         values.reserveCapacity(dict.count)
-        var seen = Set<String>()
-        for (position, key) in dict.keys.enumerated() {
+        var nonStringKey = false
+        for (position, (key, pyValue)) in zip(dict.keys, dict.orderedValues).enumerated() {
             let name: String
             switch key {
             case .str(let s): name = s
-            case .int(let i): name = String(i)
-            case .float(let d): name = String(d)
-            case .none: name = "None"
+            case .int(let i): name = String(i); nonStringKey = true
+            case .float(let d): name = String(d); nonStringKey = true
+            case .none: name = "None"; nonStringKey = true
             case .tuple: throw PyException(.typeError, "a tuple cannot be a record field name")
             }
             var old: Value?
@@ -75,16 +75,21 @@ enum RecordConversion {
                     old = original.values[i]
                 }
             }
-            let converted = try self.value(dict[key] ?? .none, like: old)
-            // Keys like 1 and "1" name the same field: the later one wins, as before.
-            if !seen.insert(name).inserted, let i = names.firstIndex(of: name) {
-                values[i] = converted
-                continue
-            }
             names.append(name)
-            values.append(converted)
+            values.append(try self.value(pyValue, like: old))
         }
-        return DynamicRecord(uniqueNames: names, values: values)
+        guard nonStringKey else { return DynamicRecord(uniqueNames: names, values: values) }
+        // Keys like 1 and "1" name the same field: the later value wins, at the first's place.
+        var unique: [String] = []
+        var uniqueValues: [Value] = []
+        var at: [String: Int] = [:]
+        for (name, value) in zip(names, values) {
+            if let i = at[name] { uniqueValues[i] = value; continue }
+            at[name] = unique.count
+            unique.append(name)
+            uniqueValues.append(value)
+        }
+        return DynamicRecord(uniqueNames: unique, values: uniqueValues)
     }
 
     /// `value` as an engine value, keeping `old`'s type where the script did not change the
