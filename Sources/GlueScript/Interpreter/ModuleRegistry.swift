@@ -5,6 +5,9 @@
 /// binds `a` and `a.b.c.X` resolves as in Python.
 public struct ModuleRegistry {
     private var modules: [String: PyModule] = [:]
+    /// Modules that exist in Glue but cannot be imported in this environment, with the missing
+    /// module Python names (`awsglue.context` in a Python shell job: "No module named 'pyspark'").
+    private var unavailable: [String: (missing: String, reason: String)] = [:]
 
     public init() {}
 
@@ -33,6 +36,12 @@ public struct ModuleRegistry {
         }
     }
 
+    /// Makes `name` and its submodules fail to import as `ModuleNotFoundError: No module named
+    /// '<missing>'` (the module a real import would miss), with `reason` after it.
+    public mutating func markUnavailable(_ name: String, missing: String, reason: String) {
+        unavailable[name] = (missing, reason)
+    }
+
     /// The module named `name`, if registered (or made as a parent package).
     public func module(named name: String) -> PyModule? { modules[name] }
 
@@ -43,6 +52,11 @@ public struct ModuleRegistry {
 
     /// The module, or `ModuleNotFoundError` naming what can be imported.
     func find(_ name: String) throws -> PyModule {
+        var path = ""
+        for part in name.split(separator: ".") {
+            path = path.isEmpty ? String(part) : path + "." + part
+            if let u = unavailable[path] { throw PyException(.moduleNotFoundError, "No module named '\(u.missing)' (\(u.reason))") }
+        }
         if let m = modules[name] { return m }
         var missing = name
         // Python names the first missing package of a dotted path.

@@ -49,4 +49,22 @@ public enum GlueModules {
         registry.register(PyModule(name: "pyspark.sql.utils"))
         return registry
     }
+
+    /// The modules of a Python shell job (`pythonshell`): plain Python with
+    /// `awsglue.utils.getResolvedOptions`, and no Spark — `pyspark` is not installed, so
+    /// importing it, or the awsglue modules built on it (`awsglue.context`, `awsglue.job`,
+    /// `awsglue.dynamicframe`, `awsglue.transforms`), fails with Python's
+    /// `ModuleNotFoundError: No module named 'pyspark'`.
+    public static func pythonShellRegistry(host: any GlueJobHost) -> ModuleRegistry {
+        var registry = ModuleRegistry()
+        let full = Self.registry(host: host)
+        for name in ["sys", "awsglue.utils"] {
+            if let m = full.module(named: name) { registry.register(m) }
+        }
+        let reason = "a Python shell job has no Spark: use a glueetl job for GlueContext, DynamicFrames and Spark"
+        for name in ["pyspark", "awsglue.context", "awsglue.job", "awsglue.dynamicframe", "awsglue.transforms", "py4j"] {
+            registry.markUnavailable(name, missing: name == "py4j" ? "py4j" : "pyspark", reason: reason)
+        }
+        return registry
+    }
 }
