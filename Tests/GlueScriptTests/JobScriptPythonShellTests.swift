@@ -31,6 +31,9 @@ struct JobScriptPythonShellTests {
             #expect(message.hasPrefix("fx.py:2:") && message.contains(": ModuleNotFoundError: No module named '\(module)' (a Python shell job has no Spark"),
                     "\(message)")
         }
+        let ray = JobDefinition(name: "routes", command: JobCommand(name: .glueray, scriptLocation: "r.py"), workerType: .z2x, numberOfWorkers: 5)
+        let rayRun = try lab.run("from awsglue.context import GlueContext\n", file: "r.py", job: "routes", option: nil, definition: ray)
+        #expect(rayRun.error?.description.contains("No module named 'pyspark' (a Ray job runs Ray, not Spark") == true)
         // The same import in a Spark job is fine.
         let spark = try lab.run("from awsglue.context import GlueContext\n", file: "job.py", job: "etl", option: nil)
         #expect(spark.status == .succeeded)

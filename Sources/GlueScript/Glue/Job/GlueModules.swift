@@ -1,3 +1,5 @@
+import GlueEngine
+
 /// The modules a Glue job script may import, wired to one run's ``GlueJobHost``.
 ///
 /// `sys` (`argv`), `awsglue` (`DynamicFrame`), `awsglue.context` (`GlueContext`),
@@ -50,18 +52,21 @@ public enum GlueModules {
         return registry
     }
 
-    /// The modules of a Python shell job (`pythonshell`): plain Python with
-    /// `awsglue.utils.getResolvedOptions`, and no Spark — `pyspark` is not installed, so
+    /// The modules of a job without Spark — Python shell (`pythonshell`) and Ray (`glueray`):
+    /// plain Python with `awsglue.utils.getResolvedOptions`; `pyspark` is not installed, so
     /// importing it, or the awsglue modules built on it (`awsglue.context`, `awsglue.job`,
     /// `awsglue.dynamicframe`, `awsglue.transforms`), fails with Python's
-    /// `ModuleNotFoundError: No module named 'pyspark'`.
-    public static func pythonShellRegistry(host: any GlueJobHost) -> ModuleRegistry {
+    /// `ModuleNotFoundError: No module named 'pyspark'`. (`ray` itself is not provided: a Ray
+    /// job's script runs here as plain Python.)
+    public static func noSparkRegistry(host: any GlueJobHost, jobType: JobType) -> ModuleRegistry {
         var registry = ModuleRegistry()
         let full = Self.registry(host: host)
         for name in ["sys", "awsglue.utils"] {
             if let m = full.module(named: name) { registry.register(m) }
         }
-        let reason = "a Python shell job has no Spark: use a glueetl job for GlueContext, DynamicFrames and Spark"
+        let reason = jobType == .glueray
+            ? "a Ray job runs Ray, not Spark: use a glueetl job for GlueContext, DynamicFrames and Spark"
+            : "a Python shell job has no Spark: use a glueetl job for GlueContext, DynamicFrames and Spark"
         for name in ["pyspark", "awsglue.context", "awsglue.job", "awsglue.dynamicframe", "awsglue.transforms", "py4j"] {
             registry.markUnavailable(name, missing: name == "py4j" ? "py4j" : "pyspark", reason: reason)
         }

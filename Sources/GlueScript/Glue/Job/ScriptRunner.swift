@@ -15,8 +15,8 @@ public enum ScriptRunner {
         public let error: ScriptError?
     }
 
-    /// Runs `source` (named `file` in messages and `sys.argv[0]`) in `run` — with a Python
-    /// shell job's modules (no Spark) when the run's job is `pythonshell`. When
+    /// Runs `source` (named `file` in messages and `sys.argv[0]`) in `run` — without Spark's
+    /// modules when the run's job is `pythonshell` or `glueray`. When
     /// `interruption` is requested while the script runs (Ctrl-C), the script stops at its next
     /// loop iteration or call with `KeyboardInterrupt` and the run ends STOPPED.
     /// - Throws: only when the run itself cannot be finished (the sandbox database failed).
@@ -24,11 +24,12 @@ public enum ScriptRunner {
                                output: @escaping (String) -> Void) throws -> Outcome {
         let host = JobRunHost(run: run, scriptName: file)
         let input = ScriptThreadInput(host: host, output: output)
-        let pythonShell = run.definition?.command.name == .pythonshell
+        let jobType = run.definition?.command.name ?? .glueetl
         let error: ScriptError? = LargeStack.run {
             do {
                 let script = try Script.parse(source, file: file)
-                let modules = pythonShell ? GlueModules.pythonShellRegistry(host: input.host) : GlueModules.registry(host: input.host)
+                let modules = jobType == .pythonshell || jobType == .glueray
+                    ? GlueModules.noSparkRegistry(host: input.host, jobType: jobType) : GlueModules.registry(host: input.host)
                 let interpreter = Interpreter(file: file, modules: modules,
                                               interruption: interruption, output: input.output)
                 try interpreter.run(script)
