@@ -139,7 +139,7 @@ import Testing
         let home = progressHome()
         let store = try openStore(home, TestClock("2024-03-01T09:00:00Z"))
         let loader = LabLoader(root: fixtureLabs)
-        #expect(loader.suggested().map(\.id) == ["ops-lab", "stream-lab"], "no order: by id")
+        #expect(loader.loadAll().labs.map(\.id) == ["ops-lab", "stream-lab"], "no order: by id")
         #expect(try loader.next(for: "ada", in: store) == "ops-lab")
         let stream = try loader.load("stream-lab")
         try store.recordLabEvent(learner: "ada", lab: "stream-lab", step: stream.steps[0].id, event: .started, detail: "lab-start")

@@ -102,26 +102,22 @@ struct LabListCommand: ParsableCommand {
 
     func run() throws {
         let ctx = try LabContext(options)
-        var broken: [String] = []
         var rows = [["LAB", "TITLE", "DOMAIN", "MINUTES", "STATUS"]]
-        for id in ctx.loader.ids() {
-            // One lab that does not load must not hide the others.
-            do { _ = try ctx.loader.load(id) } catch { broken.append("\(id)  (cannot be loaded: \(error))") }
-        }
-        for lab in ctx.loader.suggested() {
-            let id = lab.id
+        // One lab that does not load must not hide the others.
+        let (labs, failures) = ctx.loader.loadAll()
+        for lab in labs {
             let status: String
-            if let s = try ctx.store.labSession(learner: ctx.learner, lab: id) {
+            if let s = try ctx.store.labSession(learner: ctx.learner, lab: lab.id) {
                 status = s.completed ? "completed" : "step \(s.passed.count + 1)/\(lab.steps.count)"
             } else {
                 status = "not started"
             }
-            rows.append([id, lab.title, String(lab.domain), "~\(lab.minutes)", status])
+            rows.append([lab.id, lab.title, String(lab.domain), "~\(lab.minutes)", status])
         }
         for line in JobRender.table(rows) { Output.line(line) }
-        for line in broken { Output.line(line) }
-        if !broken.isEmpty {
-            throw WorkbenchError.badValue(option: "labs", value: ctx.loader.root.path, reason: "\(broken.count) lab(s) cannot be loaded (gluelab dev check-labs)")
+        for f in failures { Output.line("\(f.id)  (cannot be loaded: \(f.error))") }
+        if !failures.isEmpty {
+            throw WorkbenchError.badValue(option: "labs", value: ctx.loader.root.path, reason: "\(failures.count) lab(s) cannot be loaded (gluelab dev check-labs)")
         }
     }
 }
