@@ -12,9 +12,14 @@ struct YAMLSource {
     /// (`what` stands for the whole document when the error has no field).
     func decode<T: Decodable>(_ type: T.Type, what: String) throws -> T {
         do {
-            let value = try YAMLDecoder().decode(T.self, from: text)
-            if let encodable = value as? any Encodable { try checkKnownKeys(encodable) }
-            return value
+            // One parse: the node tree is decoded, then read again for unknown keys.
+            let parser = try Parser(yaml: text, resolver: Resolver.basic.appending(.merge))
+            return try withExtendedLifetime(parser) {
+                let node = try parser.singleRoot() ?? ""
+                let value = try YAMLDecoder().decode(T.self, from: node)
+                if let encodable = value as? any Encodable { try checkKnownKeys(encodable, in: node) }
+                return value
+            }
         } catch let error as YamlError {
             throw Self.syntaxError(error, path: path)
         } catch let error as DecodingError {
@@ -34,28 +39,31 @@ struct YAMLSource {
 
     /// Refuses a key the format does not have: decoding ignores unknown keys, so a misspelt
     /// optional field (`misconseption:`, `hint:`) would otherwise vanish without a word. The
-    /// decoded value is encoded again and every key of the text (with a value) must be there.
-    func checkKnownKeys(_ value: any Encodable) throws {
-        guard let known = try? JSONSerialization.jsonObject(with: JSONEncoder().encode(value)),
-              let yaml = try? Yams.load(yaml: text) else { return }
-        if let (at, key) = Self.firstUnknownKey(yaml, known, at: []) {
+    /// decoded value is encoded again and every key of `node` (with a value) must be there.
+    func checkKnownKeys(_ value: any Encodable, in node: Node) throws {
+        guard let known = try? JSONSerialization.jsonObject(with: JSONEncoder().encode(value)) else { return }
+        if let (at, key) = Self.firstUnknownKey(node, known, at: []) {
             try fail(at + [key], "unknown field '\(key)' (a misspelling? see the format's README)")
         }
     }
 
-    /// The first key (in text order) of `yaml` that `known` lacks, with the path to its parent.
-    static func firstUnknownKey(_ yaml: Any, _ known: Any, at path: [Any]) -> ([Any], String)? {
-        if let mapping = yaml as? [AnyHashable: Any] {
+    /// The first key (in text order) of `node` that `known` lacks, with the path to its parent.
+    static func firstUnknownKey(_ node: Node, _ known: Any, at path: [Any]) -> ([Any], String)? {
+        switch node {
+        case .mapping(let mapping):
             let knownMapping = known as? [String: Any] ?? [:]
-            for key in mapping.keys.map({ "\($0)" }).sorted() {
-                guard let value = mapping.first(where: { "\($0.key)" == key })?.value, !(value is NSNull) else { continue }
+            for (keyNode, value) in mapping {
+                guard let key = keyNode.string, value.null == nil else { continue }
                 guard let knownValue = knownMapping[key] else { return (path, key) }
                 if let found = firstUnknownKey(value, knownValue, at: path + [key]) { return found }
             }
-        } else if let items = yaml as? [Any], let knownItems = known as? [Any] {
+        case .sequence(let items):
+            guard let knownItems = known as? [Any] else { return nil }
             for (i, item) in items.enumerated() where i < knownItems.count {
                 if let found = firstUnknownKey(item, knownItems[i], at: path + [i]) { return found }
             }
+        default:
+            break
         }
         return nil
     }
