@@ -121,23 +121,25 @@ public indirect enum ColumnStorage: Sendable {
         // A row without nulls (the common case) shares the batch's names array.
         var all: [Value] = []
         all.reserveCapacity(names.count)
-        for column in fields {
+        for column in fields.prefix(names.count) {
             let value = column.value(at: row)
             if case .null = value { break }
             all.append(value)
         }
         if all.count == names.count { return DynamicRecord(uniqueNames: names, values: all) }
-        var n: [String] = []
-        var v: [Value] = []
+        // The fields before the first null are read already; go on after it.
+        var n = Array(names[..<all.count])
         n.reserveCapacity(names.count)
-        v.reserveCapacity(names.count)
-        for (name, column) in zip(names, fields) {
-            let value = column.value(at: row)
-            if case .null = value { continue }
-            n.append(name)
-            v.append(value)
+        var i = all.count + 1
+        while i < min(names.count, fields.count) {
+            let value = fields[i].value(at: row)
+            if case .null = value {} else {
+                n.append(names[i])
+                all.append(value)
+            }
+            i += 1
         }
-        return DynamicRecord(uniqueNames: n, values: v)
+        return DynamicRecord(uniqueNames: n, values: all)
     }
 }
 
