@@ -52,25 +52,19 @@ public struct ModuleRegistry {
 
     /// The module, or `ModuleNotFoundError` naming what can be imported.
     func find(_ name: String) throws -> PyModule {
+        // One walk down the dotted path: an unavailable package refuses at once; otherwise
+        // Python names the first missing package.
         var path = ""
+        var missing: String?
         for part in name.split(separator: ".") {
             path = path.isEmpty ? String(part) : path + "." + part
             if let u = unavailable[path] { throw PyException(.moduleNotFoundError, "No module named '\(u.missing)' (\(u.reason))") }
+            if missing == nil, modules[path] == nil { missing = path }
         }
         if let m = modules[name] { return m }
-        var missing = name
-        // Python names the first missing package of a dotted path.
-        var prefix = ""
-        for part in name.split(separator: ".") {
-            prefix = prefix.isEmpty ? String(part) : prefix + "." + part
-            if modules[prefix] == nil {
-                missing = prefix
-                break
-            }
-        }
         let available = topLevelNames
         let hint = available.isEmpty ? "no modules can be imported" : "importable modules: " + available.joined(separator: ", ")
-        throw PyException(.moduleNotFoundError, "No module named '\(missing)' (\(hint))")
+        throw PyException(.moduleNotFoundError, "No module named '\(missing ?? name)' (\(hint))")
     }
 
     /// `from m import name`: a member, or a registered submodule.

@@ -18,25 +18,11 @@ public enum GlueModules {
         let session = SparkSessionObject(sparkContext: .object(sparkContextClass.instance), environment: host.frameEnvironment)
         let frameModules = GlueFrameModules.modules()
 
-        registry.register(PyModule(name: "sys", members: [
-            "argv": .list(PyList(host.argv.map { .str($0) })),
-        ]))
+        registry.register(sysModule(host: host))
         registry.register(PyModule(name: "awsglue", members: GlueFrameModules.awsglueMembers(from: frameModules)))
         registry.register(PyModule(name: "awsglue.context", members: ["GlueContext": .object(GlueContextClass(host: host))]))
         registry.register(PyModule(name: "awsglue.job", members: ["Job": .object(JobClass(host: host))]))
-        registry.register(PyModule(name: "awsglue.utils", members: [
-            "getResolvedOptions": .builtin(PyBuiltin("getResolvedOptions") { args, _ in
-                let b = try args.bind("getResolvedOptions", ["args", "options"])
-                guard let argv = b["args"].sequenceItems else {
-                    throw PyException(.typeError, "getResolvedOptions() argument 'args' must be a list (sys.argv), not \(b["args"].typeName)")
-                }
-                let strings = try argv.map { item -> String in
-                    guard case .str(let s) = item else { throw PyException(.typeError, "sys.argv items must be str") }
-                    return s
-                }
-                return .dict(try ResolvedOptions.resolve(argv: strings, options: try b.strings("options")))
-            }),
-        ]))
+        registry.register(utilsModule())
         for module in frameModules { registry.register(module) }
         registry.register(PyModule(name: "pyspark", members: [:]))
         registry.register(PyModule(name: "pyspark.context", members: ["SparkContext": .object(sparkContextClass)]))
@@ -60,10 +46,8 @@ public enum GlueModules {
     /// job's script runs here as plain Python.)
     public static func noSparkRegistry(host: any GlueJobHost, jobType: JobType) -> ModuleRegistry {
         var registry = ModuleRegistry()
-        let full = Self.registry(host: host)
-        for name in ["sys", "awsglue.utils"] {
-            if let m = full.module(named: name) { registry.register(m) }
-        }
+        registry.register(sysModule(host: host))
+        registry.register(utilsModule())
         let reason = jobType == .glueray
             ? "a Ray job runs Ray, not Spark: use a glueetl job for GlueContext, DynamicFrames and Spark"
             : "a Python shell job has no Spark: use a glueetl job for GlueContext, DynamicFrames and Spark"
@@ -71,5 +55,27 @@ public enum GlueModules {
             registry.markUnavailable(name, missing: name == "py4j" ? "py4j" : "pyspark", reason: reason)
         }
         return registry
+    }
+
+    /// `sys`, with the run's `argv`.
+    static func sysModule(host: any GlueJobHost) -> PyModule {
+        PyModule(name: "sys", members: ["argv": .list(PyList(host.argv.map { .str($0) }))])
+    }
+
+    /// `awsglue.utils`: `getResolvedOptions`, as awsglue's utils.py resolves options.
+    static func utilsModule() -> PyModule {
+        PyModule(name: "awsglue.utils", members: [
+            "getResolvedOptions": .builtin(PyBuiltin("getResolvedOptions") { args, _ in
+                let b = try args.bind("getResolvedOptions", ["args", "options"])
+                guard let argv = b["args"].sequenceItems else {
+                    throw PyException(.typeError, "getResolvedOptions() argument 'args' must be a list (sys.argv), not \(b["args"].typeName)")
+                }
+                let strings = try argv.map { item -> String in
+                    guard case .str(let s) = item else { throw PyException(.typeError, "sys.argv items must be str") }
+                    return s
+                }
+                return .dict(try ResolvedOptions.resolve(argv: strings, options: try b.strings("options")))
+            }),
+        ])
     }
 }
