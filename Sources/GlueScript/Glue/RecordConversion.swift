@@ -19,13 +19,9 @@ import GlueEngine
 /// Glue's own round trip goes through the JVM's pickle bridge; gluelab's rule keeps a frame's
 /// schema stable through an identity `map`, which is what a script author expects.
 enum RecordConversion {
-    /// The dict a script function receives for `record`.
-    static func dict(_ record: DynamicRecord) -> PyDict {
-        PyDict(record.fields.map { ($0.name, PyValue($0.value)) })
-    }
-
-    /// Makes the dicts of one transform's records, sharing one key layout between the records
-    /// with the same field names (most of a batch: rows without nulls share the batch's names).
+    /// Makes the dicts a script function receives for one transform's records (fields in
+    /// record order, values as `PyValue(_:)` converts them), sharing one key layout between
+    /// records with the same field names (most of a batch: rows without nulls share its names).
     final class DictMaker {
         private var layout = PyDict.Layout(names: [])
 
